@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Npgsql;
+
+namespace LiveShop.Memory.Database;
+
+/// <summary>State of a private cluster as <c>db status</c> reports it.</summary>
+public sealed record ClusterStatus(bool Initialized, bool Running, int? Port, string ClusterDirectory);
+
+/// <summary>
+/// Creates, starts, stops and resets a private PostgreSQL cluster on 127.0.0.1. Safe to call from several
+/// processes at once: every operation holds a lock file in the state directory.
+/// </summary>
+public sealed class PrivateCluster(ClusterSettings settings)
+{
+    private const string OsUser = "postgres";
+    private static readonly bool RunAsPostgres = OperatingSystem.IsLinux() && Environment.UserName == "root";
+
+    private string PortFile => Path.Combine(settings.StateDirectory, settings.Durable ? "postgres-port" : "postgres-test-port");
+    private string PasswordFile => Path.Combine(settings.StateDirectory, "postgres-password");
+    private string LogFile => settings.ClusterDirectory.TrimEnd('/') + ".log";
+
+    /// <summary>The settings this cluster runs with.</summary>
+    public ClusterSettings Settings => settings;
+
+    /// <summary>Initialises the cluster when needed, starts it, creates the database; returns its connection string.</summary>
+    public async Task<string> EnsureStartedAsync(CancellationToken cancellationToken = default)
+    {
+        using var _ = await AcquireLockAsync(cancellationToken);
+        EnsurePostgresInstalled();
+        if (!File.Exists(Path.Combine(settings.ClusterDirectory, "PG_VERSION")))
+            await InitializeAsync(cancellationToken);
+        var port = await StartIfStoppedAsync(cancellationToken);
+        var connectionString = BuildConnectionString(port, settings.DatabaseName);
+        await CreateDatabaseIfMissingAsync(port, cancellationToken);
+        return connectionString;
+    }
+
+    /// <summary>Stops the cluster if it runs.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        using var _ = await AcquireLockAsync(cancellationToken);
+        if (await IsRunningAsync(cancellationToken))
+            await RunPgCtlAsync(["stop", "-D", settings.ClusterDirectory, "-m", "fast", "-w", "-t", "60"], cancellationToken);
+    }
+
+    /// <summary>Deletes every byte of the cluster's data, then initialises and starts it afresh.</summary>
+    public async Task<string> ResetAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync(cancellationToken);
+        using (await AcquireLockAsync(cancellationToken))
+        {
+            if (Directory.Exists(settings.ClusterDirectory))
+                Directory.Delete(settings.ClusterDirectory, recursive: true);
+        }
+        return await EnsureStartedAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the cluster exists and runs, and on which port.</summary>
+    public async Task<ClusterStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var initialized = File.Exists(Path.Combine(settings.ClusterDirectory, "PG_VERSION"));
+        var running = initialized && await IsRunningAsync(cancellationToken);
+        return new ClusterStatus(initialized, running, ReadStoredPort(), settings.ClusterDirectory);
+    }
+
+    /// <summary>Connection string for a database of this cluster (the cluster must be running).</summary>
+    public string BuildConnectionString(int port, string database)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = OsUser,
+            Database = database,
+            Pooling = true,
+        };
+        if (settings.Durable) builder.Password = File.ReadAllText(PasswordFile).Trim();
+        return builder.ConnectionString;
+    }
+
+    private void EnsurePostgresInstalled()
+    {
+        if (!File.Exists(Path.Combine(settings.BinDirectory, "postgres")))
+            throw new ClusterException($"PostgreSQL 15 server binaries not found in {settings.BinDirectory}. Install them: apt-get install -y postgresql-15");
+        if (!File.Exists("/usr/share/postgresql/15/extension/vector.control"))
+            throw new ClusterException("the pgvector extension is not installed. Run ./liveshop (or scripts/install-prerequisites.sh) as root to build it from Debian's source package.");
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.StateDirectory);
+        var parent = Path.GetDirectoryName(settings.ClusterDirectory.TrimEnd('/'))!;
+        Directory.CreateDirectory(parent);
+        GiveToPostgres(parent);
+
+        List<string> args = ["-D", settings.ClusterDirectory, "-U", OsUser, "-E", "UTF8", "--locale=C.UTF-8"];
+        string? passwordFileForInitdb = null;
+        if (settings.Durable)
+        {
+            if (!File.Exists(PasswordFile))
+                WriteSecretFile(PasswordFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('/', '_').Replace('+', '-'));
+            // initdb runs as postgres and cannot read the password file in a root-owned data directory.
+            passwordFileForInitdb = Path.Combine(parent, $".pw-{Guid.NewGuid():N}");
+            WriteSecretFile(passwordFileForInitdb, File.ReadAllText(PasswordFile).Trim());
+            GiveToPostgres(passwordFileForInitdb);
+            args.AddRange(["--auth-local=peer", "--auth-host=scram-sha-256", $"--pwfile={passwordFileForInitdb}"]);
+        }
+        else
+        {
+            args.Add("--auth=trust");
+        }
+        try
+        {
+            await RunAsync(Path.Combine(settings.BinDirectory, "initdb"), args, cancellationToken);
+        }
+        finally
+        {
+            if (passwordFileForInitdb is not null) File.Delete(passwordFileForInitdb);
+        }
+    }
+
+    private async Task<int> StartIfStoppedAsync(CancellationToken cancellationToken)
+    {
+        if (await IsRunningAsync(cancellationToken) && ReadStoredPort() is { } runningPort)
+            return runningPort;
+
+        var port = settings.Port ?? (ReadStoredPort() is { } stored && IsPortFree(stored) ? stored : FindFreePort());
+        List<string> serverOptions = [$"-p {port}", $"-k {settings.ClusterDirectory}", "-c listen_addresses=127.0.0.1", "-c max_connections=200"];
+        if (!settings.Durable)
+            serverOptions.AddRange(["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]);
+        await RunPgCtlAsync(["start", "-D", settings.ClusterDirectory, "-l", LogFile, "-w", "-t", "60", "-o", string.Join(' ', serverOptions)], cancellationToken);
+        Directory.CreateDirectory(settings.StateDirectory);
+        File.WriteAllText(PortFile, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return port;
+    }
+
+    private async Task CreateDatabaseIfMissingAsync(int port, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(BuildConnectionString(port, "postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", settings.DatabaseName);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return;
+        // Identifiers cannot be parameters; the name is quoted, and it comes from configuration, not users.
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{settings.DatabaseName.Replace("\"", "\"\"")}\"", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(settings.ClusterDirectory, "PG_VERSION"))) return false;
+        var result = await RunAsync(PgCtl, ["status", "-D", settings.ClusterDirectory], cancellationToken, throwOnError: false);
+        return result.ExitCode == 0;
+    }
+
+    private string PgCtl => Path.Combine(settings.BinDirectory, "pg_ctl");
+
+    private Task RunPgCtlAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
+        RunAsync(PgCtl, args, cancellationToken);
+
+    private int? ReadStoredPort() =>
+        File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile).Trim(), out var port) ? port : settings.Port;
+
+    private static bool IsPortFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FindFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void WriteSecretFile(string path, string content)
+    {
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    private static void GiveToPostgres(string path)
+    {
+        if (!RunAsPostgres) return;
+        using var chown = Process.Start("chown", ["-R", $"{OsUser}:{OsUser}", path]);
+        chown.WaitForExit();
+        if (chown.ExitCode != 0) throw new ClusterException($"could not give {path} to the {OsUser} OS user (chown failed)");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, IReadOnlyList<string> args, CancellationToken cancellationToken, bool throwOnError = true)
+    {
+        var start = new ProcessStartInfo(RunAsPostgres ? "runuser" : program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        if (RunAsPostgres)
+        {
+            foreach (var a in new[] { "-u", OsUser, "--", program }) start.ArgumentList.Add(a);
+        }
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new ClusterException($"could not start {program}");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        var output = (await stdout) + (await stderr);
+        if (throwOnError && process.ExitCode != 0)
+            throw new ClusterException($"{Path.GetFileName(program)} {string.Join(' ', args.Take(1))} failed (exit {process.ExitCode}): {output.Trim()}");
+        return (process.ExitCode, output);
+    }
+
+    private async Task<IDisposable> AcquireLockAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.StateDirectory);
+        var path = Path.Combine(settings.StateDirectory, settings.Durable ? "postgres.lock" : "postgres-test.lock");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+}
+
+/// <summary>The private cluster could not be prepared; the message says what to do.</summary>
+public sealed class ClusterException(string message) : Exception(message);
