@@ -12,6 +12,9 @@ public sealed class LiveShopOptions
     /// <summary>Seed of the sandbox business written into an empty database.</summary>
     public int SandboxSeed { get; set; } = 42;
 
+    /// <summary>Days of history in the seeded sandbox business.</summary>
+    public int SandboxDays { get; set; } = 90;
+
     /// <summary>Whether <c>serve</c> seeds the sandbox business when the database is empty.</summary>
     public bool SeedWhenEmpty { get; set; } = true;
 }

@@ -24,7 +24,12 @@ public static class LiveShopWebApp
     /// <summary>Builds the application (also used by tests, which start it on a free port).</summary>
     public static async Task<WebApplication> BuildAsync(string urls, string[] args, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(LiveShopWebApp).Assembly.GetName().Name,
+        });
         builder.WebHost.UseUrls(urls);
         var liveShop = builder.Configuration.GetLiveShopOptions();
         builder.Services.AddSerilog((services, logger) => logger
