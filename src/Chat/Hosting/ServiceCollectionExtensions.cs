@@ -1,5 +1,8 @@
 using LiveShop.Chat.Health;
 using LiveShop.Memory.Database;
+using LiveShop.Memory.Events;
+using LiveShop.Memory.Metrics;
+using LiveShop.Memory.Serialization;
 using LiveShop.Memory.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
@@ -19,6 +22,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(dataSource);
         services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
+        services.AddSingleton<BusinessOverviewQuery>();
+        services.AddSingleton<EventStore>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;
+            json.SerializerOptions.Encoder = JsonDefaults.Options.Encoder;
+        });
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddRazorComponents().AddInteractiveServerComponents();
