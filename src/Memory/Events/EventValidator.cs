@@ -167,8 +167,8 @@ public static partial class EventValidator
         value.TryGetDecimal(out var exact) ? decimal.Truncate(exact) == exact : Math.Floor(number) == number;
 
     /// <summary>
-    /// jsonb keeps only the last of repeated keys and refuses the NUL character; either would make the stored data
-    /// differ from what was hashed, so both are refused here.
+    /// jsonb keeps only the last of repeated keys and refuses the NUL character, and numbers beyond double range have no
+    /// canonical form; each would make the stored data differ from what was hashed, so all are refused here.
     /// </summary>
     private static void CheckStorable(JsonElement value, string path, List<EventValidationError> errors)
     {
@@ -185,13 +185,16 @@ public static partial class EventValidator
                         errors.Add(new(path + "." + property.Name, "appears more than once"));
                     if (HasNul(JsonMarshal.GetRawUtf8PropertyName(property)) && property.Name.Contains('\0'))
                         errors.Add(new(path, "property names must not contain the NUL character"));
-                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.String)
+                    if (property.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
                         CheckStorable(property.Value, path + "." + property.Name, errors);
                 }
                 break;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in value.EnumerateArray()) CheckStorable(item, $"{path}[{index++}]", errors);
+                break;
+            case JsonValueKind.Number:
+                if (!double.IsFinite(value.GetDouble())) errors.Add(new(path, "number is out of range"));
                 break;
             case JsonValueKind.String:
                 if (HasNul(JsonMarshal.GetRawUtf8Value(value)) && value.GetString()!.Contains('\0'))

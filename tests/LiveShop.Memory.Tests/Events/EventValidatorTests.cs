@@ -68,6 +68,8 @@ public sealed class EventValidatorTests
     [InlineData("""{ "order_id": "o", "customer_id": "c", "channel": "web", "currency": "AUD", "total": 1, "lines": {} }""", "data.lines", "array")]
     [InlineData("""{ "order_id": "o", "customer_id": "c", "channel": "web", "currency": "AUD", "total": 1, "first_order": "yes" }""", "data.first_order", "boolean")]
     [InlineData("""{ "order_id": "o", "customer_id": "c", "channel": "web", "currency": "AUD", "total": 1, "total": 2 }""", "data.total", "more than once")]
+    [InlineData("""{ "order_id": "o", "customer_id": "c", "channel": "web", "currency": "AUD", "total": 1, "note": "a\u0000b" }""", "data.note", "NUL")]
+    [InlineData("""{ "order_id": "o", "customer_id": "c", "channel": "web", "currency": "AUD", "total": 1, "x": { "y": [1e400] } }""", "data.x.y[0]", "out of range")]
     public void Wrong_types_are_named(string data, string path, string message)
     {
         var error = Assert.Single(EventValidator.Validate(Json(Mutate(_ => { }, data))));
