@@ -44,6 +44,7 @@ public static class LiveShopCli
         ServeCommand.Configure(root);
         root.Add(ServeCommand.Create());
         root.Add(DbCommand.Create());
+        root.Add(AuditCommand.Create());
         return root;
     }
 }
