@@ -175,32 +175,70 @@ public static partial class EventValidator
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                HashSet<string>? seen = null;
-                var count = 0;
-                foreach (var _ in value.EnumerateObject()) count++;
-                if (count > 1) seen = new HashSet<string>(count, StringComparer.Ordinal);
                 foreach (var property in value.EnumerateObject())
                 {
-                    if (seen is not null && !seen.Add(property.Name))
-                        errors.Add(new(path + "." + property.Name, "appears more than once"));
-                    if (HasNul(JsonMarshal.GetRawUtf8PropertyName(property)) && property.Name.Contains('\0'))
+                    var rawName = JsonMarshal.GetRawUtf8PropertyName(property);
+                    if (HasNul(rawName) && property.Name.Contains('\0'))
                         errors.Add(new(path, "property names must not contain the NUL character"));
-                    if (property.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                         CheckStorable(property.Value, path + "." + property.Name, errors);
+                    else if (ScalarProblem(property.Value) is { } propertyProblem)
+                        errors.Add(new(path + "." + property.Name, propertyProblem));
                 }
+                if (FindRepeatedName(value) is { } repeated) errors.Add(new(path + "." + repeated, "appears more than once"));
                 break;
             case JsonValueKind.Array:
                 var index = 0;
-                foreach (var item in value.EnumerateArray()) CheckStorable(item, $"{path}[{index++}]", errors);
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                        CheckStorable(item, $"{path}[{index}]", errors);
+                    else if (ScalarProblem(item) is { } itemProblem)
+                        errors.Add(new($"{path}[{index}]", itemProblem));
+                    index++;
+                }
                 break;
-            case JsonValueKind.Number:
-                if (!double.IsFinite(value.GetDouble())) errors.Add(new(path, "number is out of range"));
-                break;
-            case JsonValueKind.String:
-                if (HasNul(JsonMarshal.GetRawUtf8Value(value)) && value.GetString()!.Contains('\0'))
-                    errors.Add(new(path, "must not contain the NUL character"));
+            default:
+                if (ScalarProblem(value) is { } problem) errors.Add(new(path, problem));
                 break;
         }
+    }
+
+    private static string? ScalarProblem(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when !double.IsFinite(value.GetDouble()) => "number is out of range",
+        JsonValueKind.String when HasNul(JsonMarshal.GetRawUtf8Value(value)) && value.GetString()!.Contains('\0') => "must not contain the NUL character",
+        _ => null,
+    };
+
+    /// <summary>A property name that occurs twice in the object, or null; compares raw names without allocating when none is escaped.</summary>
+    private static string? FindRepeatedName(JsonElement obj)
+    {
+        var count = obj.GetPropertyCount();
+        if (count < 2) return null;
+        var escaped = false;
+        foreach (var property in obj.EnumerateObject())
+            escaped |= JsonMarshal.GetRawUtf8PropertyName(property).IndexOf((byte)'\\') >= 0;
+        if (escaped || count > 32)
+        {
+            var seen = new HashSet<string>(count, StringComparer.Ordinal);
+            foreach (var property in obj.EnumerateObject())
+                if (!seen.Add(property.Name)) return property.Name;
+            return null;
+        }
+        var outer = 0;
+        foreach (var a in obj.EnumerateObject())
+        {
+            var inner = 0;
+            var name = JsonMarshal.GetRawUtf8PropertyName(a);
+            foreach (var b in obj.EnumerateObject())
+            {
+                if (inner++ >= outer) break;
+                if (name.SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(b))) return a.Name;
+            }
+            outer++;
+        }
+        return null;
     }
 
     private static bool HasNul(ReadOnlySpan<byte> raw) => raw.IndexOf("\\u0000"u8) >= 0;

@@ -39,13 +39,7 @@ public static class CanonicalJson
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(property.Name);
-                    Write(writer, property.Value);
-                }
-                writer.WriteEndObject();
+                WriteObject(writer, value);
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
@@ -53,12 +47,70 @@ public static class CanonicalJson
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.Number:
-                writer.WriteRawValue(CanonicalNumber(value.GetRawText()), skipInputValidation: true);
+                // Most numbers are already canonical; writing them as they are spares a parse and a string (event append hot path).
+                var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+                if (IsAlreadyCanonical(raw)) writer.WriteRawValue(raw, skipInputValidation: true);
+                else writer.WriteRawValue(CanonicalNumber(value.GetRawText()), skipInputValidation: true);
                 break;
             default:
                 value.WriteTo(writer);
                 break;
         }
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement value)
+    {
+        var count = value.GetPropertyCount();
+        var names = System.Buffers.ArrayPool<string>.Shared.Rent(count);
+        var values = System.Buffers.ArrayPool<JsonElement>.Shared.Rent(count);
+        try
+        {
+            var i = 0;
+            foreach (var property in value.EnumerateObject())
+            {
+                names[i] = property.Name;
+                values[i++] = property.Value;
+            }
+            Array.Sort(names, values, 0, count, StringComparer.Ordinal);
+            writer.WriteStartObject();
+            for (i = 0; i < count; i++)
+            {
+                writer.WritePropertyName(names[i]);
+                Write(writer, values[i]);
+            }
+            writer.WriteEndObject();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<string>.Shared.Return(names, clearArray: true);
+            System.Buffers.ArrayPool<JsonElement>.Shared.Return(values, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// True for <c>-?(0|[1-9][0-9]*)(.[0-9]*[1-9])?</c> with at most 15 significant digits and not "-0": exactly the
+    /// texts <see cref="CanonicalNumber"/> returns unchanged.
+    /// </summary>
+    private static bool IsAlreadyCanonical(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length == 0 || raw.Length > 16) return false;
+        var i = raw[0] == (byte)'-' ? 1 : 0;
+        if (i == raw.Length) return false;
+        if (raw[i] == (byte)'0')
+        {
+            i++;
+            if (i == raw.Length) return raw.Length == 1; // "0" yes, "-0" no
+            if (raw[i] != (byte)'.') return false;
+        }
+        var sawDot = false;
+        for (; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == (byte)'.' && !sawDot) { sawDot = true; continue; }
+            if (c is < (byte)'0' or > (byte)'9') return false;
+        }
+        // A fraction must not end in 0 (trailing zeros are dropped) nor in the dot itself.
+        return !sawDot || raw[^1] is not ((byte)'0' or (byte)'.');
     }
 
     /// <summary>Shortest decimal text of a JSON number: no exponent, no trailing zeros, "-0" is "0".</summary>

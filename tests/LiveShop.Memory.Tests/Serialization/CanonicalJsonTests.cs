@@ -33,3 +33,13 @@ public sealed class CanonicalJsonTests
         Assert.Equal("[3,1,2]", CanonicalJson.ToString(value));
     }
 }
+
+public sealed class CanonicalJsonNumberFastPathTests
+{
+    [Theory]
+    [InlineData("0")] [InlineData("-0")] [InlineData("0.5")] [InlineData("-0.5")] [InlineData("0.50")] [InlineData("-0.0")]
+    [InlineData("78")] [InlineData("78.10")] [InlineData("1234567890.12345")] [InlineData("123456789012345678")]
+    [InlineData("1e2")] [InlineData("1E-3")] [InlineData("100.000")] [InlineData("0.1000000000000000000000000000001")]
+    public void Numbers_inside_documents_match_CanonicalNumber(string raw) =>
+        Assert.Equal($"[{CanonicalJson.CanonicalNumber(raw)}]", CanonicalJson.ToString(JsonDocument.Parse($"[{raw}]").RootElement));
+}
