@@ -1,0 +1,47 @@
+using System.CommandLine;
+using LiveShop.Chat.Hosting;
+using LiveShop.Memory.Database;
+using LiveShop.Memory.Events;
+
+namespace LiveShop.Chat.Cli;
+
+/// <summary>
+/// <c>bench …</c>: macro benchmarks that print their figures one per line (<c>name: value</c>) next to a
+/// baseline measured in the same run. They write into a scratch database, never the business's own.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure performance against a baseline from the same run (in a scratch database).");
+        bench.Add(Events());
+        return bench;
+    }
+
+    private static Command Events()
+    {
+        var count = new Option<int>("--count") { Description = "How many events to append", DefaultValueFactory = _ => 100_000 };
+        var command = new Command("events", "Event-store append rate (hashing, idempotency) versus raw binary COPY of the same rows.") { count };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var n = result.GetValue(count);
+            if (n <= 0)
+            {
+                result.Error().WriteLine("liveshop: --count must be a positive number of events");
+                return LiveShopCli.UsageExitCode;
+            }
+            await using var scratch = await OpenScratchAsync("bench", cancellationToken);
+            var report = await new EventStoreBenchmark().RunAsync(scratch.DataSource, n, result.Error(), cancellationToken);
+            foreach (var line in report.RenderLines()) result.Out().WriteLine(line);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>A migrated scratch database beside the business database, dropped when disposed.</summary>
+    internal static async Task<ScratchDatabase> OpenScratchAsync(string purpose, CancellationToken cancellationToken)
+    {
+        var connectionString = await DatabaseBootstrap.ResolveConnectionStringAsync(LiveShopConfiguration.Build(), cancellationToken);
+        return await ScratchDatabase.CreateAsync(connectionString, purpose, cancellationToken);
+    }
+}
