@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Publishes the LiveShop host into .build/app when its sources changed since the last publish;
+# a second run with nothing changed returns at once.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT="$ROOT/.build/app"
+STAMP="$ROOT/.build/app.stamp"
+
+# A fingerprint of every input's path, size and modification time: cheap, and it changes on edits,
+# additions, deletions and checkouts.
+fingerprint() {
+  cd "$ROOT" && find src policies prompts Directory.Build.props Directory.Packages.props global.json \
+    -type f -not -path '*/bin/*' -not -path '*/obj/*' -printf '%p %s %T@\n' 2>/dev/null | sort | sha256sum | cut -d' ' -f1
+}
+
+current=$(fingerprint)
+if [ -f "$OUT/LiveShop.Chat.dll" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$current" ]; then
+  exit 0
+fi
+echo "liveshop: building (sources changed)…" >&2
+mkdir -p "$ROOT/.build"
+if ! dotnet publish "$ROOT/src/Chat/LiveShop.Chat.csproj" -c Release -o "$OUT" --nologo -v quiet > "$ROOT/.build/publish.log" 2>&1; then
+  cat "$ROOT/.build/publish.log" >&2
+  echo "liveshop: the build failed (log above, also in .build/publish.log)" >&2
+  exit 1
+fi
+echo "$current" > "$STAMP"

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace LiveShop.Chat.Cli;
+
+/// <summary>
+/// The command line of the one LiveShop executable. <c>serve</c> is the default verb; an unknown verb or a
+/// bad option prints the usage to stderr and exits with 2.
+/// </summary>
+public static class LiveShopCli
+{
+    /// <summary>Exit code for a command line that could not be understood.</summary>
+    public const int UsageExitCode = 2;
+
+    /// <summary>Parses and runs a command line; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var root = BuildRoot();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"liveshop: {error.Message}");
+            stderr.WriteLine();
+            // Usage of the deepest verb that was understood, on stderr.
+            await root.Parse([.. VerbPath(parsed.CommandResult), "--help"]).InvokeAsync(new InvocationConfiguration { Output = stderr });
+            return UsageExitCode;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    private static IEnumerable<string> VerbPath(CommandResult result)
+    {
+        var path = new Stack<string>();
+        for (SymbolResult? r = result; r is CommandResult { Parent: not null } c; r = c.Parent) path.Push(c.Command.Name);
+        return path;
+    }
+
+    /// <summary>The verb tree; later features add their verbs here.</summary>
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("LiveShop Agents: the conversational operating system of a live-shopping business.") { HelpName = "liveshop" };
+        ServeCommand.Configure(root);
+        root.Add(ServeCommand.Create());
+        root.Add(DbCommand.Create());
+        return root;
+    }
+}

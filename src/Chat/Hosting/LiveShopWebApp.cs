@@ -1,0 +1,58 @@
+using LiveShop.Chat.Api;
+using LiveShop.Chat.Components;
+using LiveShop.Chat.Health;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Serilog;
+
+namespace LiveShop.Chat.Hosting;
+
+/// <summary>The web host: console, HTTP APIs and health endpoints over the business database.</summary>
+public static class LiveShopWebApp
+{
+    /// <summary>Prepares the database, then serves until stopped; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string urls, CancellationToken cancellationToken)
+    {
+        await using var app = await BuildAsync(urls, [], cancellationToken);
+        await app.StartAsync(cancellationToken);
+        foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses)
+            Console.WriteLine($"LiveShop console: {address}");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Builds the application (also used by tests, which start it on a free port).</summary>
+    public static async Task<WebApplication> BuildAsync(string urls, string[] args, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(LiveShopWebApp).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls(urls);
+        var liveShop = builder.Configuration.GetLiveShopOptions();
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
+            .WriteTo.File(Path.Combine(liveShop.DataDirectory, "logs", "liveshop-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
+                outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext} {CorrelationId} {Message:lj}{NewLine}{Exception}"));
+
+        var dataSource = await DatabaseBootstrap.OpenAsync(builder.Configuration, Console.Out, cancellationToken);
+        builder.Services.AddLiveShopServices(builder.Configuration, dataSource);
+        await StartupSeeding.SeedIfEmptyAsync(dataSource, liveShop, Console.Out, cancellationToken);
+
+        var app = builder.Build();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapLiveShopHealthChecks();
+        app.MapEventsApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

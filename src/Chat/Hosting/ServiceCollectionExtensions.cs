@@ -1,0 +1,37 @@
+using LiveShop.Chat.Health;
+using LiveShop.Memory.Database;
+using LiveShop.Memory.Events;
+using LiveShop.Memory.Metrics;
+using LiveShop.Memory.Serialization;
+using LiveShop.Memory.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Npgsql;
+
+namespace LiveShop.Chat.Hosting;
+
+/// <summary>The composition root: every service of the host is registered here, in one place.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers options, the database, domain services, health checks, problem details and Blazor.</summary>
+    public static IServiceCollection AddLiveShopServices(this IServiceCollection services, IConfiguration configuration, NpgsqlDataSource dataSource)
+    {
+        services.AddOptions<LiveShopOptions>().BindConfiguration(LiveShopOptions.Section);
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(configuration.GetLiveShopOptions().DataDirectory, "keys")))
+            .SetApplicationName("LiveShop.Agents");
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(dataSource);
+        services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
+        services.AddSingleton<BusinessOverviewQuery>();
+        services.AddSingleton<EventStore>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;
+            json.SerializerOptions.Encoder = JsonDefaults.Options.Encoder;
+        });
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+namespace LiveShop.Memory.Metrics;
+
+/// <summary>The business at a glance over a trailing window: what the console's first page shows.</summary>
+public sealed record BusinessOverview
+{
+    public required DateTimeOffset From { get; init; }
+    public required DateTimeOffset To { get; init; }
+    public required decimal Revenue { get; init; }
+    public required int Orders { get; init; }
+    public required decimal AverageOrderValue { get; init; }
+    /// <summary>Orders with at least one refund, as a percentage of orders placed in the window.</summary>
+    public required decimal RefundRatePct { get; init; }
+    public required decimal RefundedAmount { get; init; }
+    public required decimal AdSpend { get; init; }
+    /// <summary>Ad-attributed revenue divided by ad spend; null without spend.</summary>
+    public required decimal? Roas { get; init; }
+    public required int OpenTickets { get; init; }
+    public required int Products { get; init; }
+    public required IReadOnlyList<TopProduct> TopProducts { get; init; }
+
+    /// <summary>True when the database holds no business yet.</summary>
+    public bool IsEmpty => Products == 0;
+}
+
+/// <summary>A product's sales in the window.</summary>
+public sealed record TopProduct(string ProductId, string Title, string Category, int Units, decimal Revenue);
