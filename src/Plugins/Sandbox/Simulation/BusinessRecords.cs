@@ -68,6 +68,7 @@ public sealed record AdSetDailyMetricRecord(string AdSetId, DateOnly Date, decim
 
 /// <summary>A supplier of stock.</summary>
 public sealed record SupplierRecord(string Id, string Name, string Country, int LeadTimeDays, decimal OnTimeRate, string Status);
+// OnTimeRate is in percent (82 means 82 % of purchase orders arrive by the expected date).
 
 /// <summary>One product line of a purchase order.</summary>
 public sealed record PurchaseOrderLineRecord(long Id, string PurchaseOrderId, string ProductId, int Quantity, decimal UnitCost);

@@ -30,14 +30,14 @@ public static class SandboxCatalogue
     /// <summary>Store currency.</summary>
     public const string Currency = "AUD";
 
-    /// <summary>Suppliers: name, country, lead time in days, on-time rate.</summary>
+    /// <summary>Suppliers: name, country, lead time in days, on-time rate in percent.</summary>
     public static readonly IReadOnlyList<(string Name, string Country, int LeadTimeDays, decimal OnTimeRate)> Suppliers =
     [
-        ("Shenzhen Brightway Electronics", "CN", 18, 0.82m),
-        ("Yiwu HomeGoods Trading", "CN", 21, 0.74m),
-        ("Melbourne Beauty Labs", "AU", 6, 0.95m),
-        ("Pacific Active Supply", "VN", 14, 0.88m),
-        ("Sydney Pet Co.", "AU", 5, 0.97m),
+        ("Shenzhen Brightway Electronics", "CN", 18, 82m),
+        ("Yiwu HomeGoods Trading", "CN", 21, 74m),
+        ("Melbourne Beauty Labs", "AU", 6, 95m),
+        ("Pacific Active Supply", "VN", 14, 88m),
+        ("Sydney Pet Co.", "AU", 5, 97m),
     ];
 
     /// <summary>The products; quality, elasticity and popularity are hidden traits.</summary>

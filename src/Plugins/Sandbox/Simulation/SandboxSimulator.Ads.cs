@@ -35,7 +35,7 @@ public sealed partial class SandboxSimulator
             if (exhausted)
                 Emit("BudgetExhausted", _random.TimeOn(day, 15, 23.9), platform, new
                 {
-                    AdSetId = adSet.Id, CampaignId = adSet.CampaignId, DailyBudget = adSet.DailyBudget, Spend = spend,
+                    AdSetId = adSet.Id, CampaignId = adSet.CampaignId, DailyBudget = adSet.DailyBudget, Spent = spend,
                 });
         }
     }

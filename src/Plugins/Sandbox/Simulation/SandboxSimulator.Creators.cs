@@ -23,7 +23,7 @@ public sealed partial class SandboxSimulator
         }
         Emit("LiveShowScheduled", _random.TimeOn(day, 0, 8), channel, new
         {
-            LiveShowId = id, CreatorId = creator.Id, Channel = channel, Title = title, ScheduledAt = scheduledAt,
+            LiveShowId = id, HostCreatorId = creator.Id, Channel = channel, Title = title, ScheduledStart = scheduledAt,
         });
     }
 
@@ -37,12 +37,12 @@ public sealed partial class SandboxSimulator
             var startedAt = show.ScheduledAt.AddMinutes(_random.Next(0, 6));
             var duration = _random.Between(60, 120);
             var endedAt = startedAt.AddMinutes(duration);
-            Emit("LiveShowStarted", startedAt, show.Channel, new { LiveShowId = show.Id, CreatorId = show.CreatorId, Channel = show.Channel });
+            Emit("LiveShowStarted", startedAt, show.Channel, new { LiveShowId = show.Id, HostCreatorId = show.CreatorId, Channel = show.Channel });
 
             var audience = World.AudienceByCreator[creator.Handle];
             var peak = (int)(audience * _random.Between(0.5, 1.3));
             var total = (int)(peak * _random.Between(2.0, 3.5));
-            Emit("ViewerJoined", startedAt.AddMinutes(duration / 2), show.Channel, new { LiveShowId = show.Id, Viewers = total, PeakViewers = peak });
+            Emit("ViewerJoined", startedAt.AddMinutes(duration / 2), show.Channel, new { LiveShowId = show.Id, ViewerId = $"{show.Id}:all", Viewers = total, PeakViewers = peak, Aggregate = true });
 
             var products = World.LiveShowProducts.Select((p, i) => (p, i)).Where(x => x.p.LiveShowId == show.Id).ToList();
             var orders = 0;
@@ -53,7 +53,7 @@ public sealed partial class SandboxSimulator
                 var product = Product(pinned.ProductId);
                 var pinnedAt = startedAt.AddMinutes(duration * k / products.Count);
                 World.LiveShowProducts[index] = pinned with { PinnedAt = pinnedAt };
-                Emit("ProductPinned", pinnedAt, show.Channel, new { LiveShowId = show.Id, ProductId = product.Id, ShowPrice = pinned.ShowPrice });
+                Emit("ProductPinned", pinnedAt, show.Channel, new { LiveShowId = show.Id, ProductId = product.Id, Price = pinned.ShowPrice });
                 Emit("PriceDropped", pinnedAt.AddSeconds(5), show.Channel, new
                 {
                     LiveShowId = show.Id, ProductId = product.Id, FromPrice = product.Price, ToPrice = pinned.ShowPrice,
@@ -78,7 +78,8 @@ public sealed partial class SandboxSimulator
             };
             Emit("LiveShowEnded", endedAt, show.Channel, new
             {
-                LiveShowId = show.Id, PeakViewers = peak, TotalViewers = total, OrdersCount = orders, Revenue = revenue,
+                LiveShowId = show.Id, PeakViewers = peak, TotalViewers = total, Orders = orders, GrossSales = revenue,
+                DurationSeconds = (int)Math.Round(duration * 60),
             });
         }
     }
@@ -92,7 +93,7 @@ public sealed partial class SandboxSimulator
         tally.Commissions += amount;
         Emit("CommissionEarned", at, order.Channel, new
         {
-            CreatorId = creatorId, OrderId = order.Id, Amount = amount, CommissionPct = creator.CommissionPct,
+            CreatorId = creatorId, OrderId = order.Id, Amount = amount, CommissionPct = creator.CommissionPct, LiveShowId = order.LiveShowId,
         });
     }
 
@@ -111,7 +112,8 @@ public sealed partial class SandboxSimulator
             foreach (var (commission, index) in due) World.Commissions[index] = commission with { CreatorPayoutId = payout.Id };
             Emit("PayoutEligible", at, CreatorChannel(creator), new
             {
-                PayoutId = payout.Id, CreatorId = creator.Id, Amount = payout.Amount, PeriodEnd = payout.PeriodEnd, Commissions = due.Count,
+                PayoutId = payout.Id, CreatorId = creator.Id, Amount = payout.Amount, Currency = SandboxCatalogue.Currency, PeriodEnd = cutoff,
+                Commissions = due.Count,
             });
             Schedule(new PayCreator(Midnight(day.AddDays(2)).AddHours(_random.Between(1, 5)), payout.Id));
         }
@@ -122,7 +124,7 @@ public sealed partial class SandboxSimulator
         var index = World.PayoutIndex[step.PayoutId];
         var payout = World.Payouts[index] = World.Payouts[index] with { Status = "paid", PaidAt = step.At };
         Emit("PayoutApproved", step.At.AddMinutes(-45), "liveshop", new { PayoutId = payout.Id, CreatorId = payout.CreatorId, Amount = payout.Amount, ApprovedBy = "founder@liveshop.local" });
-        Emit("PayoutProcessed", step.At, "wise", new { PayoutId = payout.Id, CreatorId = payout.CreatorId, Amount = payout.Amount });
+        Emit("PayoutProcessed", step.At, "wise", new { PayoutId = payout.Id, CreatorId = payout.CreatorId, Amount = payout.Amount, Currency = SandboxCatalogue.Currency });
         PostJournal(step.At, $"Creator payout {payout.Id}", "creator_payout", payout.Id, [("2100", payout.Amount, 0m), ("1000", 0m, payout.Amount)]);
     }
 }

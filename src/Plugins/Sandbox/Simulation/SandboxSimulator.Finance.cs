@@ -16,7 +16,7 @@ public sealed partial class SandboxSimulator
         World.JournalEntries.Add(entry);
         Emit("LedgerEntryCreated", at, "xero", new
         {
-            JournalEntryId = id, Description = description, SourceType = sourceType, SourceId = sourceId,
+            JournalEntryId = id, Description = description, SourceType = sourceType, SourceId = sourceId, Amount = ledgerLines.Sum(l => l.Debit),
             Lines = ledgerLines.Select(l => new { l.AccountCode, l.Debit, l.Credit }).ToList(),
         });
     }
@@ -67,14 +67,15 @@ public sealed partial class SandboxSimulator
             World.Settlements.Add(settlement);
             Emit("SettlementReceived", at, channel, new
             {
-                SettlementId = settlement.Id, Channel = channel, PeriodStart = periodStart, PeriodEnd = periodEnd, GrossAmount = gross,
-                Fees = fees, RefundsAmount = refunds, NetAmount = received, ExpectedNetAmount = expected,
+                SettlementId = settlement.Id, Amount = received, Currency = SandboxCatalogue.Currency, Provider = channel, Channel = channel,
+                PeriodStart = Midnight(periodStart), PeriodEnd = Midnight(periodEnd.AddDays(1)), GrossAmount = gross, Fees = fees,
+                RefundsAmount = refunds, ExpectedNetAmount = expected,
             });
             if (mismatch)
                 Emit("ReconciliationMismatch", at.AddMinutes(2), "xero", new
                 {
-                    SettlementId = settlement.Id, Channel = channel, ExpectedAmount = expected, ReceivedAmount = received,
-                    Difference = expected - received,
+                    ReconciliationId = $"rec_{settlement.Id}", Expected = expected, Actual = received, AccountCode = "1000",
+                    SettlementId = settlement.Id, Reference = $"{channel} payout {periodStart:yyyy-MM-dd}", Difference = expected - received,
                 });
             var difference = expected - received;
             PostJournal(at, $"{channel} settlement {periodStart:yyyy-MM-dd}–{periodEnd:yyyy-MM-dd}", "settlement", settlement.Id,
@@ -94,7 +95,7 @@ public sealed partial class SandboxSimulator
         World.Disputes.Add(dispute);
         Emit("ChargebackOpened", step.At, payment.Provider, new
         {
-            DisputeId = dispute.Id, OrderId = order.Id, PaymentId = payment.Id, Amount = dispute.Amount, Reason = step.Reason,
+            ChargebackId = $"cb_{dispute.Id[3..]}", DisputeId = dispute.Id, Currency = SandboxCatalogue.Currency, OrderId = order.Id, PaymentId = payment.Id, Amount = dispute.Amount, Reason = step.Reason,
         });
         Emit("DisputeOpened", step.At.AddSeconds(1), payment.Provider, new
         {
@@ -111,8 +112,8 @@ public sealed partial class SandboxSimulator
         var fraudulent = dispute.Reason == "fraudulent";
         Emit("EvidenceSubmitted", step.At, provider, new
         {
-            DisputeId = dispute.Id, OrderId = dispute.OrderId,
-            Evidence = fraudulent ? "delivery confirmation to the shipping address" : "product photos and tracking",
+            DisputeId = dispute.Id, OrderId = dispute.OrderId, EvidenceId = $"ev_{dispute.Id[3..]}", SubmittedBy = "agent:quality_risk",
+            Documents = fraudulent ? new[] { "delivery_confirmation", "ip_and_device_log" } : new[] { "product_photos", "tracking" },
         });
         Schedule(new ResolveDispute(step.At.AddDays(_random.Between(10, 30)), dispute.Id, Won: _random.Chance(fraudulent ? 0.2 : 0.6)));
     }

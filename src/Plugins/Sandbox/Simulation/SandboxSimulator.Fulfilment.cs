@@ -73,7 +73,7 @@ public sealed partial class SandboxSimulator
         var refund = ReplaceRefund(step.RefundId, r => r with { Status = "processed", ProcessedAt = step.At });
         var order = UpdateOrder(refund.OrderId, o => o with { Status = refund.Amount >= o.Total ? "refunded" : "partially_refunded" });
         var provider = DemandModel.PaymentProvider(order.Channel);
-        Emit("RefundProcessed", step.At, provider, new { RefundId = refund.Id, OrderId = order.Id, Amount = refund.Amount, Provider = provider });
+        Emit("RefundProcessed", step.At, provider, new { RefundId = refund.Id, OrderId = order.Id, Amount = refund.Amount, CustomerId = order.CustomerId, Currency = order.Currency, Provider = provider });
         Tally(order.Channel, DateOnly.FromDateTime(step.At.UtcDateTime)).Refunds += refund.Amount;
         PostJournal(step.At, $"Refund {refund.Id} of order {order.Id}", "refund", refund.Id,
             [("4900", refund.Amount, 0m), ("1100", 0m, refund.Amount)]);

@@ -118,10 +118,10 @@ public sealed partial class SandboxSimulator
         World.Payments.Add(payment);
         if (!paid)
         {
-            Emit("PaymentFailed", paymentAt, provider, new { PaymentId = payment.Id, OrderId = orderId, Amount = total, Reason = "card_declined" });
+            Emit("PaymentFailed", paymentAt, provider, new { PaymentId = payment.Id, OrderId = orderId, Amount = total, Currency = order.Currency, Reason = "card_declined", Provider = provider });
             return order;
         }
-        Emit("PaymentCaptured", paymentAt, provider, new { PaymentId = payment.Id, OrderId = orderId, Amount = total, Fee = fee, Provider = provider });
+        Emit("PaymentCaptured", paymentAt, provider, new { PaymentId = payment.Id, OrderId = orderId, Amount = total, Currency = order.Currency, Fee = fee, Provider = provider });
 
         var tally = Tally(purchase.Channel, DateOnly.FromDateTime(purchase.At.UtcDateTime));
         tally.Orders++;

@@ -99,7 +99,8 @@ public sealed partial class SandboxSimulator
             World.Campaigns.Add(campaign);
             Emit("CampaignLaunched", at, t.Platform, new
             {
-                CampaignId = campaign.Id, Platform = t.Platform, Name = t.Name, Objective = t.Objective,
+                CampaignId = campaign.Id, Platform = t.Platform, Channel = t.Platform, Name = t.Name, Objective = t.Objective,
+                DailyBudget = t.AdSets.Sum(a => a.Budget),
             });
             foreach (var (productIndex, budget) in t.AdSets)
             {
@@ -111,6 +112,7 @@ public sealed partial class SandboxSimulator
                 Emit("CreativeApproved", at.AddMinutes(5), t.Platform, new
                 {
                     CreativeId = $"cv_{World.AdSets.Count}", AdSetId = adSet.Id, Platform = t.Platform, ProductId = product.Id,
+                    ApprovedBy = "agent:creative_director",
                 });
             }
         }

@@ -12,7 +12,7 @@ public sealed partial class SandboxSimulator
         if (updated.Stock < 0) throw new InvalidOperationException($"stock of {product.Id} would go negative");
         ReplaceProduct(updated);
         if (updated.Stock <= updated.ReorderPoint && World.ProductsFlaggedLow.Add(product.Id))
-            Emit("StockLow", at, "shopify", new { ProductId = product.Id, Sku = product.Sku, Stock = updated.Stock, ReorderPoint = updated.ReorderPoint });
+            Emit("StockLow", at, "shopify", new { ProductId = product.Id, Sku = product.Sku, Stock = updated.Stock, Threshold = updated.ReorderPoint });
         if (updated.Stock == 0)
             Emit("StockOut", at, "shopify", new { ProductId = product.Id, Sku = product.Sku });
     }
@@ -36,7 +36,7 @@ public sealed partial class SandboxSimulator
             }).ToList();
             var total = lines.Sum(l => l.Quantity * l.UnitCost);
             var expectedAt = orderedAt.AddDays(supplier.LeadTimeDays);
-            var arrivesAt = _random.Chance((double)supplier.OnTimeRate) ? expectedAt.AddHours(-_random.Between(0, 12)) : expectedAt.AddDays(_random.Between(1, 6));
+            var arrivesAt = _random.Chance((double)supplier.OnTimeRate / 100) ? expectedAt.AddHours(-_random.Between(0, 12)) : expectedAt.AddDays(_random.Between(1, 6));
             World.PurchaseOrderIndex[id] = World.PurchaseOrders.Count;
             World.PurchaseOrders.Add(new PurchaseOrderRecord(id, supplier.Id, "ordered", orderedAt, expectedAt, null, total, lines));
             foreach (var line in lines) World.ProductsWithOpenPurchaseOrder.Add(line.ProductId);
@@ -58,7 +58,7 @@ public sealed partial class SandboxSimulator
             if (updated.Stock > updated.ReorderPoint) World.ProductsFlaggedLow.Remove(line.ProductId);
             Emit("StockReplenished", step.At, "shopify", new
             {
-                ProductId = product.Id, Sku = product.Sku, Quantity = line.Quantity, Stock = updated.Stock, PurchaseOrderId = po.Id,
+                ProductId = product.Id, Sku = product.Sku, Quantity = line.Quantity, Stock = updated.Stock, UnitCost = line.UnitCost, PurchaseOrderId = po.Id,
             });
         }
     }
@@ -82,7 +82,8 @@ public sealed partial class SandboxSimulator
             World.Listings[i] = listing with { Price = newPrice };
             Emit("ListingUpdated", at.AddMinutes(1), listing.Channel, new
             {
-                ListingId = listing.Id, ProductId = product.Id, Channel = listing.Channel, FromPrice = product.Price, ToPrice = newPrice,
+                ListingId = listing.Id, ProductId = product.Id, Channel = listing.Channel,
+                Changes = new { Price = new { From = product.Price, To = newPrice } },
             });
         }
     }
