@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveShop.Memory.Events;
 using LiveShop.Memory.Serialization;
 using LiveShop.Plugins.Sandbox.Simulation;
 using Xunit.Abstractions;
@@ -136,6 +137,19 @@ public sealed class SandboxSimulatorTests(ITestOutputHelper output)
         Assert.True(json.TryGetProperty("billing_country", out _));
         Assert.Equal(world.Events.OrderBy(e => e.OccurredAt).Select(e => e.EventId), world.Events.Select(e => e.EventId));
         Assert.Equal(world.Events.Count, world.Events.Select(e => e.EventId).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_event_matches_the_event_catalogue()
+    {
+        var events = Ninety.Value.Events
+            .Select(e => new NewEvent(e.EventId, e.Type, e.OccurredAt, e.Source, JsonSerializer.SerializeToElement(e.Data, JsonDefaults.Options)))
+            .ToList();
+
+        var errors = EventValidator.Validate(events);
+
+        Assert.Empty(errors);
+        Assert.Equal(1, Ninety.Value.Events.Count(e => e.Type == "ViewerJoined") / Ninety.Value.LiveShows.Count(s => s.Status == "ended"));
     }
 
     private static string Digest(SandboxWorld world) => string.Join("|",
