@@ -44,6 +44,7 @@ public static class LiveShopCli
         ServeCommand.Configure(root);
         root.Add(ServeCommand.Create());
         root.Add(DbCommand.Create());
+        root.Add(SeedCommand.Create());
         root.Add(AuditCommand.Create());
         root.Add(BenchCommand.Create());
         return root;

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using LiveShop.Chat.Hosting;
+
+namespace LiveShop.Chat.Cli;
+
+/// <summary><c>seed [--seed N] [--days D]</c>: write the sandbox business into an empty database.</summary>
+internal static class SeedCommand
+{
+    public static Command Create()
+    {
+        var configuration = LiveShopConfiguration.Build().GetLiveShopOptions();
+        var seed = new Option<int>("--seed") { Description = "Seed number: the same seed writes the same business", DefaultValueFactory = _ => configuration.SandboxSeed };
+        var days = new Option<int>("--days") { Description = "Days of history ending today", DefaultValueFactory = _ => configuration.SandboxDays };
+        var command = new Command("seed", "Write the sandbox business (products, orders, ads, live shows, ledger, events) into an empty database.") { seed, days };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var dayCount = result.GetValue(days);
+            if (dayCount is < 1 or > 3650)
+            {
+                result.Error().WriteLine("liveshop: --days must be between 1 and 3650");
+                return LiveShopCli.UsageExitCode;
+            }
+            await using var dataSource = await DatabaseBootstrap.OpenAsync(LiveShopConfiguration.Build(), result.Error(), cancellationToken);
+            var seeder = StartupSeeding.CreateSeeder(dataSource);
+            if (!await seeder.IsEmptyAsync(cancellationToken))
+            {
+                result.Error().WriteLine("liveshop: the database already holds a business; seeding writes only into an empty one (./liveshop db reset --yes empties the private database)");
+                return 1;
+            }
+            var report = await seeder.SeedAsync(StartupSeeding.SeedOptionsFor(result.GetValue(seed), dayCount), cancellationToken);
+            var output = result.Out();
+            output.WriteLine($"seed: {report.Seed}");
+            output.WriteLine($"days: {report.FirstDay:yyyy-MM-dd} .. {report.AnchorDate.AddDays(-1):yyyy-MM-dd}");
+            foreach (var (table, rows) in report.RowsPerTable.OrderBy(r => r.Key, StringComparer.Ordinal))
+                output.WriteLine($"{table}: {rows.ToString(CultureInfo.InvariantCulture)}");
+            output.WriteLine($"events: {report.EventsWritten}");
+            output.WriteLine($"seconds: {report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+            return 0;
+        });
+        return command;
+    }
+}
