@@ -40,14 +40,21 @@ public sealed class BannedClaimDetector
         var tokens = ClaimTextNormalizer.Tokenize(text);
         for (var first = 0; first < tokens.Count; first++)
         {
+            // The longest claim starting here wins ("c.u.r.e.s" is "cures", not also "cure"); matches never overlap.
+            var best = -1;
+            var bestLength = 0;
+            string? bestClaim = null;
             foreach (var (claim, compact) in _claims)
             {
+                if (compact.Length <= bestLength) continue;
                 var last = MatchFrom(tokens, first, compact);
-                if (last < 0) continue;
-                var start = tokens[first].Start;
-                matches.Add(new BannedClaimMatch(claim, text[start..tokens[last].End], start));
-                if (stopAtFirst) return matches;
+                if (last >= 0) (best, bestLength, bestClaim) = (last, compact.Length, claim);
             }
+            if (best < 0) continue;
+            var start = tokens[first].Start;
+            matches.Add(new BannedClaimMatch(bestClaim!, text[start..tokens[best].End], start));
+            if (stopAtFirst) return matches;
+            first = best;
         }
         return matches;
     }
