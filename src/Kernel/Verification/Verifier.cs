@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LiveShop.Kernel.Policies;
@@ -82,9 +84,26 @@ public sealed class Verifier
     public static string HashParameters(JsonElement parameters)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(parameters.ValueKind == JsonValueKind.Undefined ? "{}"u8 : CanonicalJson.ToUtf8Bytes(parameters), hash);
+        if (parameters.ValueKind == JsonValueKind.Undefined)
+        {
+            SHA256.HashData("{}"u8, hash);
+        }
+        else
+        {
+            // One reusable buffer and writer per thread: hashing runs on every verdict.
+            var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
+            var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            CanonicalJson.Write(writer, parameters);
+            writer.Flush();
+            SHA256.HashData(buffer.WrittenSpan, hash);
+        }
         return "sha256:" + Convert.ToHexStringLower(hash);
     }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
     private delegate void RuleFamily(in RuleContext context, VerdictBuilder verdict);
 
