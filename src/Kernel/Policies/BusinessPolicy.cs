@@ -1,0 +1,128 @@
+namespace LiveShop.Kernel.Policies;
+
+/// <summary>The business invariants, thresholds and risk classes the verifier applies, as loaded from a policy file.</summary>
+public sealed record BusinessPolicy
+{
+    /// <summary>Refund limits.</summary>
+    public required RefundPolicy Refunds { get; init; }
+
+    /// <summary>Ad budget rules.</summary>
+    public required AdsPolicy Ads { get; init; }
+
+    /// <summary>Price change rules.</summary>
+    public required PricingPolicy Pricing { get; init; }
+
+    /// <summary>Stock reorder rules.</summary>
+    public required InventoryPolicy Inventory { get; init; }
+
+    /// <summary>Fraud holds on fulfilment.</summary>
+    public required FraudPolicy Fraud { get; init; }
+
+    /// <summary>Listing content rules.</summary>
+    public required ListingPolicy Listings { get; init; }
+
+    /// <summary>Actions whose risk class is fixed, whatever their parameters.</summary>
+    public required RiskClasses Risk { get; init; }
+
+    /// <summary>Proof settings.</summary>
+    public required ProofPolicy Proofs { get; init; }
+
+    /// <summary>SHA-256 (hex) of the policy's canonical content; not part of the content itself.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Version { get; init; } = "";
+}
+
+/// <summary>Refund thresholds in the store currency.</summary>
+public sealed record RefundPolicy
+{
+    /// <summary>Largest refund allowed without approval.</summary>
+    public required decimal AutoRefundMax { get; init; }
+
+    /// <summary>Refunds above this need the founder.</summary>
+    public required decimal FounderThreshold { get; init; }
+
+    /// <summary>Largest sum of one customer's refunds in the trailing 24 hours (the proposed one included).</summary>
+    public required decimal CustomerTrailing24hMax { get; init; }
+}
+
+/// <summary>Ad budget thresholds.</summary>
+public sealed record AdsPolicy
+{
+    /// <summary>Lowest projected contribution margin (percent) at which a budget increase is allowed.</summary>
+    public required decimal MarginFloorPct { get; init; }
+
+    /// <summary>Largest budget increase (percent) allowed without approval.</summary>
+    public required decimal BudgetStepPct { get; init; }
+
+    /// <summary>How far back the "budget in force" comparison looks.</summary>
+    public required int BudgetLookbackDays { get; init; }
+
+    /// <summary>Largest sum of active ad sets' daily budgets.</summary>
+    public required decimal DailyCap { get; init; }
+
+    /// <summary>A trailing 7-day ROAS below this blocks every budget increase.</summary>
+    public required decimal RoasKillSwitch { get; init; }
+}
+
+/// <summary>Price change thresholds.</summary>
+public sealed record PricingPolicy
+{
+    /// <summary>Largest price change (percent) allowed without approval.</summary>
+    public required decimal PriceStepPct { get; init; }
+
+    /// <summary>How far back the "price in force" comparison looks.</summary>
+    public required int PriceLookbackDays { get; init; }
+}
+
+/// <summary>Stock reorder thresholds.</summary>
+public sealed record InventoryPolicy
+{
+    /// <summary>Shortest cash runway (days) a reorder may leave.</summary>
+    public required decimal MinRunwayDays { get; init; }
+}
+
+/// <summary>Fraud holds applied before fulfilment.</summary>
+public sealed record FraudPolicy
+{
+    /// <summary>A first order with a total above this is held.</summary>
+    public required decimal FirstOrderTotalMax { get; init; }
+
+    /// <summary>More orders than this from one ip or device within the window are held.</summary>
+    public required int MaxOrdersPerIpOrDevice { get; init; }
+
+    /// <summary>Length of the order velocity window.</summary>
+    public required int VelocityWindowMinutes { get; init; }
+
+    /// <summary>Whether a billing country different from the shipping country holds the order.</summary>
+    public required bool HoldOnCountryMismatch { get; init; }
+}
+
+/// <summary>Listing content rules.</summary>
+public sealed record ListingPolicy
+{
+    /// <summary>Claims a listing may not make (whole words or phrases, matched through obfuscation).</summary>
+    public required IReadOnlyList<string> BannedClaims { get; init; }
+}
+
+/// <summary>Actions with a fixed risk class.</summary>
+public sealed record RiskClasses
+{
+    /// <summary>Allowed without approval, no side effects outside drafts and reports.</summary>
+    public required IReadOnlyList<string> L0Actions { get; init; }
+
+    /// <summary>Allowed, recorded, reversible.</summary>
+    public required IReadOnlyList<string> L1Actions { get; init; }
+
+    /// <summary>Always need any approver.</summary>
+    public required IReadOnlyList<string> L2Actions { get; init; }
+
+    /// <summary>Always need the founder.</summary>
+    public required IReadOnlyList<string> L3Actions { get; init; }
+}
+
+/// <summary>Proof settings.</summary>
+public sealed record ProofPolicy
+{
+    /// <summary>How long a signed proof stays valid.</summary>
+    public required int LifetimeMinutes { get; init; }
+}

@@ -1,0 +1,58 @@
+namespace LiveShop.Kernel.Verification;
+
+/// <summary>How a parameter's value must be typed.</summary>
+public enum ParameterKind
+{
+    /// <summary>An identifier: text, or a number taken as its text.</summary>
+    Id,
+    /// <summary>Free text.</summary>
+    Text,
+    /// <summary>A decimal number, or text holding one (tool-call arguments arrive as text).</summary>
+    Number,
+    /// <summary>A whole number, or text holding one.</summary>
+    WholeNumber,
+}
+
+/// <summary>One declared parameter of an action.</summary>
+public sealed record ParameterSpec(string Name, ParameterKind Kind, bool Required = true);
+
+/// <summary>The one place where each known action's name and parameters are declared (risk classes live in the policy).</summary>
+public static class ActionCatalog
+{
+    private static readonly ParameterSpec[] None = [];
+
+    /// <summary>Known actions and their parameters.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<ParameterSpec>> Actions { get; } =
+        new Dictionary<string, IReadOnlyList<ParameterSpec>>(StringComparer.Ordinal)
+        {
+            ["draft_copy"] = None,
+            ["generate_report"] = None,
+            ["analyze_data"] = None,
+            ["create_recommendation"] = None,
+            ["publish_listing"] =
+            [
+                new("product_id", ParameterKind.Id), new("channel", ParameterKind.Text),
+                new("title", ParameterKind.Text), new("description", ParameterKind.Text),
+            ],
+            ["respond_ticket"] = [new("ticket_id", ParameterKind.Id), new("message", ParameterKind.Text)],
+            ["refund_order"] = [new("order_id", ParameterKind.Id), new("amount", ParameterKind.Number), new("reason", ParameterKind.Text)],
+            ["scale_ad_set"] = [new("ad_set_id", ParameterKind.Id), new("new_daily_budget", ParameterKind.Number)],
+            ["pause_ad_set"] = [new("ad_set_id", ParameterKind.Id)],
+            ["change_price"] = [new("product_id", ParameterKind.Id), new("new_price", ParameterKind.Number)],
+            ["reorder_stock"] =
+            [
+                new("product_id", ParameterKind.Id), new("quantity", ParameterKind.WholeNumber),
+                new("unit_cost", ParameterKind.Number, Required: false),
+            ],
+            ["fulfill_order"] = [new("order_id", ParameterKind.Id)],
+            ["pay_supplier"] = [new("supplier_id", ParameterKind.Id), new("amount", ParameterKind.Number)],
+            ["pay_creator"] = [new("creator_id", ParameterKind.Id), new("amount", ParameterKind.Number)],
+            ["change_policy"] = None,
+            ["modify_account_access"] = None,
+            ["connect_integration"] = None,
+        };
+
+    /// <summary>The declared parameters of an action, or null for an action nobody declared.</summary>
+    public static IReadOnlyList<ParameterSpec>? ParametersOf(string action) =>
+        Actions.TryGetValue(action, out var specs) ? specs : null;
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace LiveShop.Kernel.Verification;
+
+/// <summary>Typed reads of an action's parameters; numbers may arrive as JSON numbers or as numeric text.</summary>
+public static class ActionParameters
+{
+    /// <summary>Reads an id or text parameter; a JSON number is taken as its text.</summary>
+    public static bool TryGetText(JsonElement parameters, string name, out string value)
+    {
+        value = "";
+        if (parameters.ValueKind != JsonValueKind.Object || !parameters.TryGetProperty(name, out var element)) return false;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                value = element.GetString()!;
+                return true;
+            case JsonValueKind.Number:
+                value = element.GetRawText();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Reads a decimal parameter from a JSON number or numeric text (invariant culture).</summary>
+    public static bool TryGetDecimal(JsonElement parameters, string name, out decimal value)
+    {
+        value = 0;
+        if (parameters.ValueKind != JsonValueKind.Object || !parameters.TryGetProperty(name, out var element)) return false;
+        return element.ValueKind switch
+        {
+            JsonValueKind.Number => element.TryGetDecimal(out value),
+            JsonValueKind.String => decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value),
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether the parameter is present (and not JSON null).</summary>
+    public static bool Has(JsonElement parameters, string name) =>
+        parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty(name, out var element) && element.ValueKind != JsonValueKind.Null;
+
+    /// <summary>Whether the element has the shape <paramref name="kind"/> asks for.</summary>
+    public static bool IsValid(JsonElement element, ParameterKind kind) => kind switch
+    {
+        ParameterKind.Id => element.ValueKind == JsonValueKind.String ? element.GetString()!.Length > 0 : element.ValueKind == JsonValueKind.Number,
+        ParameterKind.Text => element.ValueKind == JsonValueKind.String,
+        ParameterKind.Number => element.ValueKind switch
+        {
+            JsonValueKind.Number => element.TryGetDecimal(out _),
+            JsonValueKind.String => decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+            _ => false,
+        },
+        ParameterKind.WholeNumber => element.ValueKind switch
+        {
+            JsonValueKind.Number => element.TryGetDecimal(out var d) && d == decimal.Truncate(d),
+            JsonValueKind.String => decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d),
+            _ => false,
+        },
+        _ => false,
+    };
+}

@@ -1,0 +1,58 @@
+using static LiveShop.Kernel.Verification.Rules.RuleText;
+
+namespace LiveShop.Kernel.Verification.Rules;
+
+/// <summary><c>refund_order</c>: refunds stay within what was paid; large or repeated refunds need approval.</summary>
+internal static class RefundRules
+{
+    public static void Evaluate(in RuleContext context, VerdictBuilder verdict)
+    {
+        verdict.AtLeast(RiskLevel.L1);
+        var policy = context.Policy.Refunds;
+        ActionParameters.TryGetText(context.Parameters, "order_id", out var orderId);
+        ActionParameters.TryGetDecimal(context.Parameters, "amount", out var amount);
+
+        if (!context.Facts.TryGetOrder(orderId, out var order))
+        {
+            verdict.Deny("order_known", $"order {orderId} is unknown", null, null, $"no order {orderId} in the facts");
+            return;
+        }
+        var orderFact = $"order {order.Id} total={N(order.Total)} refunded_amount={N(order.RefundedAmount)}";
+
+        if (amount <= 0)
+            verdict.Deny("refund_amount_positive", $"refund amount {N(amount)} must be above 0", amount, 0m, orderFact);
+        else
+            verdict.Pass("refund_amount_positive", amount, 0m, orderFact);
+
+        var remaining = order.Total - order.RefundedAmount;
+        if (amount > remaining)
+            verdict.Deny("refund_within_remaining",
+                $"refund {N(amount)} exceeds what is left to refund on order {order.Id} ({N(remaining)})", amount, remaining, orderFact);
+        else
+            verdict.Pass("refund_within_remaining", amount, remaining, orderFact);
+
+        if (amount > policy.FounderThreshold)
+            verdict.Escalate("founder_threshold", RiskLevel.L3,
+                $"refund {N(amount)} is above the founder threshold {N(policy.FounderThreshold)}", amount, policy.FounderThreshold, orderFact);
+        else
+            verdict.Pass("founder_threshold", amount, policy.FounderThreshold, orderFact);
+
+        if (amount > policy.AutoRefundMax)
+            verdict.Escalate("auto_refund_max", RiskLevel.L2,
+                $"refund {N(amount)} is above the auto-refund maximum {N(policy.AutoRefundMax)}", amount, policy.AutoRefundMax, orderFact);
+        else
+            verdict.Pass("auto_refund_max", amount, policy.AutoRefundMax, orderFact);
+
+        var earlier = string.IsNullOrEmpty(order.CustomerId)
+            ? 0m
+            : context.Facts.CustomerRefundsSince(order.CustomerId, context.Facts.AsOf.AddHours(-24));
+        var total = earlier + amount;
+        var customerFact = $"customer {order.CustomerId ?? "(none)"} refunds in the trailing 24 h={N(earlier)}";
+        if (total > policy.CustomerTrailing24hMax)
+            verdict.Escalate("customer_refunds_24h", RiskLevel.L2,
+                $"customer {order.CustomerId}'s refunds in the trailing 24 h would reach {N(total)}, above {N(policy.CustomerTrailing24hMax)}",
+                total, policy.CustomerTrailing24hMax, customerFact);
+        else
+            verdict.Pass("customer_refunds_24h", total, policy.CustomerTrailing24hMax, customerFact);
+    }
+}
