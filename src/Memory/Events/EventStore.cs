@@ -41,7 +41,26 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await AppendCoreAsync(events, connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
+    /// <summary>
+    /// Appends a batch inside the caller's transaction, so business rows and their events commit together
+    /// (or not at all). The caller commits; the chain lock is held until then.
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<NewEvent> events, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(transaction);
+        var errors = EventValidator.Validate(events);
+        if (errors.Count > 0) throw new EventValidationException(errors);
+        return await AppendCoreAsync(events, transaction.Connection!, transaction, cancellationToken);
+    }
+
+    private async Task<AppendResult> AppendCoreAsync(IReadOnlyList<NewEvent> events, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
         var ids = new Guid[events.Count];
         for (var i = 0; i < ids.Length; i++) ids[i] = events[i].EventId;
         var (stored, lastSequence, lastHash) = await LockAndReadChainHeadAsync(connection, transaction, ids, cancellationToken);
@@ -51,10 +70,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
         foreach (var e in events)
             if (seen.Add(e.EventId)) fresh.Add(e);
         if (fresh.Count == 0)
-        {
-            await transaction.CommitAsync(cancellationToken);
             return new AppendResult(0, events.Count, lastSequence);
-        }
 
         var recordedAt = timeProvider.GetUtcNow().ToUniversalTime();
         var prevHash = lastHash;
@@ -84,7 +100,6 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
             }
             await importer.CompleteAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return new AppendResult(fresh.Count, events.Count - fresh.Count, lastSequence);
     }
 
