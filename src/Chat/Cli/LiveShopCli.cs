@@ -45,6 +45,7 @@ public static class LiveShopCli
         root.Add(ServeCommand.Create());
         root.Add(DbCommand.Create());
         root.Add(AuditCommand.Create());
+        root.Add(KbCommand.Create());
         return root;
     }
 }
