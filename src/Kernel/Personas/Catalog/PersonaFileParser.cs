@@ -48,6 +48,12 @@ internal static partial class PersonaFileParser
             errors.Add($"{file}:{e.Start.Line + 1}: invalid YAML front matter: {e.Message}");
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections this way, without a position.
+            errors.Add($"{file}:2: invalid YAML front matter: {e.Message}");
+            return null;
+        }
 
         var front = new FrontMatter(file, mapping, errors);
         front.RejectUnknownKeys(RequiredKeys);
