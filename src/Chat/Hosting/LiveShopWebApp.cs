@@ -31,6 +31,9 @@ public static class LiveShopWebApp
             ApplicationName = typeof(LiveShopWebApp).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(urls);
+        // Outside a publish (tests, `dotnet run`) static files live in the build's asset manifest; a published app has
+        // none and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         var liveShop = builder.Configuration.GetLiveShopOptions();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)

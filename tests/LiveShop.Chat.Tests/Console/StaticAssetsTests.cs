@@ -12,11 +12,13 @@ public sealed class StaticAssetsTests(LiveShopServer server) : IClassFixture<Liv
     {
         var response = await server.Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
 
         // Browsers ask for compressed variants; those must exist too.
         using var compressed = new HttpRequestMessage(HttpMethod.Get, path);
         compressed.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
         var compressedResponse = await server.Client.SendAsync(compressed);
         Assert.Equal(HttpStatusCode.OK, compressedResponse.StatusCode);
+        Assert.NotEmpty(await compressedResponse.Content.ReadAsByteArrayAsync());
     }
 }

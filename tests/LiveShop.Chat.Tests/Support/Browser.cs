@@ -40,7 +40,6 @@ public sealed class Browser : IAsyncLifetime
         page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
         page.Response += (_, response) => { if (response.Status >= 400) console.Add($"HTTP {response.Status} {response.Url}"); };
         page.WebSocket += (_, socket) => console.Add($"websocket {socket.Url}");
-        page.Request += (_, request) => console.Add($"request {request.Url}");
         await page.GotoAsync(path);
         try
         {
@@ -48,7 +47,7 @@ public sealed class Browser : IAsyncLifetime
         }
         catch (TimeoutException e)
         {
-            var blazor = await page.EvaluateAsync<string>("() => typeof Blazor + ' ' + document.readyState + ' ' + document.querySelector('[data-testid=render-mode]')?.textContent");
+            var blazor = await page.EvaluateAsync<string>("() => 'Blazor ' + typeof Blazor + ', document ' + document.readyState");
             throw new TimeoutException($"the console never became interactive ({blazor}); browser console:\n{string.Join('\n', console)}", e);
         }
         return page;
