@@ -9,8 +9,11 @@ STAMP="$ROOT/.build/app.stamp"
 # A fingerprint of every input's path, size and modification time: cheap, and it changes on edits,
 # additions, deletions and checkouts.
 fingerprint() {
-  cd "$ROOT" && find src policies prompts Directory.Build.props Directory.Packages.props global.json \
-    -type f -not -path '*/bin/*' -not -path '*/obj/*' -printf '%p %s %T@\n' 2>/dev/null | sort | sha256sum | cut -d' ' -f1
+  local inputs=()
+  for input in src policies prompts docs/knowledge Directory.Build.props Directory.Packages.props global.json; do
+    [ -e "$ROOT/$input" ] && inputs+=("$input")
+  done
+  cd "$ROOT" && find "${inputs[@]}" -type f -not -path '*/bin/*' -not -path '*/obj/*' -printf '%p %s %T@\n' | sort | sha256sum | cut -d' ' -f1
 }
 
 current=$(fingerprint)

@@ -67,13 +67,22 @@ internal sealed class EventHasher : IDisposable
         _dataWriter.Reset(_data);
         CanonicalJson.Write(_dataWriter, data);
         _dataWriter.Flush();
+        HashCanonical(sequence, eventId, type, occurredAt, source, _data.WrittenSpan, prevHash, hash);
+    }
 
+    /// <summary>
+    /// Hashes one event whose data is already in canonical form (see <see cref="CanonicalJson.ToUtf8Bytes"/>), so the
+    /// costly canonicalisation can run ahead, in parallel, and only the chaining stays sequential.
+    /// </summary>
+    public void HashCanonical(long sequence, Guid eventId, string type, DateTimeOffset occurredAt, string source, ReadOnlySpan<byte> canonicalData,
+        ReadOnlySpan<byte> prevHash, Span<byte> hash)
+    {
         _record.ResetWrittenCount();
         _recordWriter.Reset(_record);
         var w = _recordWriter;
         w.WriteStartObject();
         w.WritePropertyName(DataName);
-        w.WriteRawValue(_data.WrittenSpan, skipInputValidation: true);
+        w.WriteRawValue(canonicalData, skipInputValidation: true);
         w.WriteString(EventIdName, eventId);
         Span<byte> time = stackalloc byte[40];
         occurredAt.UtcDateTime.TryFormat(time, out var timeLength, "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LiveShop.Memory.Serialization;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -36,25 +37,45 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
     public async Task<AppendResult> AppendAsync(IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var errors = EventValidator.Validate(events);
-        if (errors.Count > 0) throw new EventValidationException(errors);
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await AppendCoreAsync(events, connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
+    /// <summary>
+    /// Appends a batch inside the caller's transaction, so business rows and their events commit together
+    /// (or not at all). The caller commits; the chain lock is held until then.
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<NewEvent> events, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(transaction);
+        return await AppendCoreAsync(events, transaction.Connection!, transaction, cancellationToken);
+    }
+
+    private async Task<AppendResult> AppendCoreAsync(IReadOnlyList<NewEvent> events, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
         var ids = new Guid[events.Count];
         for (var i = 0; i < ids.Length; i++) ids[i] = events[i].EventId;
-        var (stored, lastSequence, lastHash) = await LockAndReadChainHeadAsync(connection, transaction, ids, cancellationToken);
 
-        var fresh = new List<NewEvent>(events.Count);
+        // The database takes the chain lock and reads the head while this process validates and canonicalises the
+        // batch on two cores; only the chaining below is sequential. Nothing is written before validation passed.
+        var chainHead = LockAndReadChainHeadAsync(connection, transaction, ids, cancellationToken);
+        var validation = Task.Run(() => EventValidator.Validate(events), cancellationToken);
+        var canonicalData = Task.Run(() => CanonicaliseData(events), cancellationToken);
+        var (stored, lastSequence, lastHash) = await chainHead;
+        var errors = await validation;
+        var data = await canonicalData;
+        if (errors.Count > 0) throw new EventValidationException(errors);
+
+        var fresh = new List<int>(events.Count);
         var seen = new HashSet<Guid>(stored);
-        foreach (var e in events)
-            if (seen.Add(e.EventId)) fresh.Add(e);
+        for (var i = 0; i < events.Count; i++)
+            if (seen.Add(events[i].EventId)) fresh.Add(i);
         if (fresh.Count == 0)
-        {
-            await transaction.CommitAsync(cancellationToken);
             return new AppendResult(0, events.Count, lastSequence);
-        }
 
         var recordedAt = timeProvider.GetUtcNow().ToUniversalTime();
         var prevHash = lastHash;
@@ -63,12 +84,13 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
             $"COPY {_table} (sequence, event_id, type, occurred_at, source, data, recorded_at, prev_hash, hash) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
-            foreach (var e in fresh)
+            foreach (var index in fresh)
             {
+                var e = events[index];
                 var sequence = ++lastSequence;
                 var occurredAt = EventHasher.ToStoredPrecision(e.OccurredAt);
                 var hash = new byte[EventHasher.HashSize];
-                hasher.Hash(sequence, e.EventId, e.Type, occurredAt, e.Source, e.Data, prevHash, hash);
+                hasher.HashCanonical(sequence, e.EventId, e.Type, occurredAt, e.Source, data[index]!, prevHash, hash);
 
                 await importer.StartRowAsync(cancellationToken);
                 await importer.WriteAsync(sequence, NpgsqlDbType.Bigint, cancellationToken);
@@ -76,7 +98,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
                 await importer.WriteAsync(e.Type, NpgsqlDbType.Text, cancellationToken);
                 await importer.WriteAsync(occurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await importer.WriteAsync(e.Source, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(hasher.CanonicalData.ToArray(), NpgsqlDbType.Jsonb, cancellationToken);
+                await importer.WriteAsync(data[index]!, NpgsqlDbType.Jsonb, cancellationToken);
                 await importer.WriteAsync(recordedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await importer.WriteAsync(prevHash, NpgsqlDbType.Bytea, cancellationToken);
                 await importer.WriteAsync(hash, NpgsqlDbType.Bytea, cancellationToken);
@@ -84,8 +106,25 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
             }
             await importer.CompleteAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return new AppendResult(fresh.Count, events.Count - fresh.Count, lastSequence);
+    }
+
+    // Runs beside validation, so it must not throw on data validation is about to reject: such events get null.
+    private static byte[]?[] CanonicaliseData(IReadOnlyList<NewEvent> events)
+    {
+        var data = new byte[]?[events.Count];
+        for (var i = 0; i < data.Length; i++)
+        {
+            try
+            {
+                data[i] = CanonicalJson.ToUtf8Bytes(events[i].Data);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or InvalidOperationException or ArgumentException)
+            {
+                data[i] = null;
+            }
+        }
+        return data;
     }
 
     /// <summary>One round trip: take the chain lock, then (seeing everything committed before it) the ids already stored and the chain's head.</summary>

@@ -11,6 +11,8 @@ using LiveShop.Memory.Events;
 using LiveShop.Memory.Serialization;
 using LiveShop.Plugins.Sandbox.Simulation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace LiveShop.Plugins.Sandbox.Seeding;
 
@@ -38,17 +40,19 @@ public sealed class SandboxSeeder(Func<LiveShopDbContext> createContext, EventSt
         var simulationTime = clock.Elapsed;
 
         clock.Restart();
-        var rows = await WriteRowsAsync(world, cancellationToken);
-        var events = await WriteEventsAsync(world, cancellationToken);
-        return new SeedReport(options.Seed, world.StartDate, options.AnchorDate, rows, events, simulationTime, clock.Elapsed);
-    }
-
-    private async Task<IReadOnlyDictionary<string, int>> WriteRowsAsync(SandboxWorld world, CancellationToken cancellationToken)
-    {
-        var rows = new Dictionary<string, int>();
+        // Rows and events commit together: a failure leaves the database empty, never half seeded.
         await using var context = createContext();
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await WriteRowsAsync(context, world, cancellationToken);
+        var events = await WriteEventsAsync(world, (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SeedReport(options.Seed, world.StartDate, options.AnchorDate, rows, events, simulationTime, clock.Elapsed);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, int>> WriteRowsAsync(LiveShopDbContext context, SandboxWorld world, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, int>();
 
         // Parents before children, one SaveChanges per table so each insert is one batched round trip series.
         async Task Write<T>(string table, IEnumerable<T> entities) where T : class
@@ -92,7 +96,6 @@ public sealed class SandboxSeeder(Func<LiveShopDbContext> createContext, EventSt
         await Write("creator_commissions", world.Commissions.Select(EntityMapping.ToEntity));
 
         await AdvanceIdentitySequencesAsync(context, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return rows;
     }
 
@@ -113,14 +116,14 @@ public sealed class SandboxSeeder(Func<LiveShopDbContext> createContext, EventSt
         }
     }
 
-    private async Task<int> WriteEventsAsync(SandboxWorld world, CancellationToken cancellationToken)
+    private async Task<int> WriteEventsAsync(SandboxWorld world, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var written = 0;
         foreach (var batch in world.Events.Chunk(EventBatchSize))
         {
             var events = batch.Select(e => new NewEvent(e.EventId, e.Type, e.OccurredAt, e.Source,
                 JsonSerializer.SerializeToElement(e.Data, JsonDefaults.Options))).ToList();
-            var result = await eventStore.AppendAsync(events, cancellationToken);
+            var result = await eventStore.AppendAsync(events, transaction, cancellationToken);
             written += result.Appended;
         }
         return written;
