@@ -826,7 +826,7 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
                         .HasAnnotation("Npgsql:TsVectorConfig", "english")
-                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Content" });
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "HeadingPath", "Content" });
 
                     b.HasKey("Id")
                         .HasName("pk_knowledge_chunks");

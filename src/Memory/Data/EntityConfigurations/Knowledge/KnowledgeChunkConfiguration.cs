@@ -15,7 +15,8 @@ internal sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<Kno
         builder.HasIndex(c => new { c.DocumentId, c.Position }).IsUnique();
         // Embeddings are L2-normalised, so cosine distance is the similarity the retriever ranks by.
         builder.HasIndex(c => c.Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops");
-        builder.HasGeneratedTsVectorColumn(c => c.SearchVector, "english", c => new { c.Content })
+        // Headings are searched with the body: a question naming a section ("partial refunds") should find it.
+        builder.HasGeneratedTsVectorColumn(c => c.SearchVector, "english", c => new { c.HeadingPath, c.Content })
             .HasIndex(c => c.SearchVector)
             .HasMethod("gin");
     }

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using LiveShop.Chat.Hosting;
+using LiveShop.Memory.Database;
+using LiveShop.Memory.Knowledge.Benchmarks;
+using LiveShop.Memory.Knowledge.Embeddings;
+
+namespace LiveShop.Chat.Cli;
+
+/// <summary><c>bench rag [--chunks N]</c>: knowledge-base scale figures (HNSW latency and recall, embedding and load rates) on a scratch database.</summary>
+internal static class BenchRagCommand
+{
+    internal static Command Create()
+    {
+        var chunks = new Option<int>("--chunks") { Description = "How many synthetic chunks to load", DefaultValueFactory = _ => 100_000 };
+        var rag = new Command("rag", "Benchmark the knowledge base on a scratch database: recall@10, p50/p95 latency, embedding and ingest rates.") { chunks };
+        rag.SetAction(async (result, cancellationToken) =>
+        {
+            var count = result.GetValue(chunks);
+            if (count is < 100 or > 5_000_000)
+            {
+                result.Error().WriteLine("liveshop: --chunks must be between 100 and 5000000");
+                return 2;
+            }
+            var connectionString = await DatabaseBootstrap.ResolveConnectionStringAsync(LiveShopConfiguration.Build(), cancellationToken);
+            await using var scratch = await ScratchDatabase.CreateAsync(connectionString, "rag", cancellationToken);
+            var report = await new RagBenchmark().RunAsync(scratch.DataSource, count, LocalMiniLmEmbedder.Shared, result.Error(), cancellationToken);
+            foreach (var line in report.RenderLines()) result.Out().WriteLine(line);
+            return 0;
+        });
+        return rag;
+    }
+}

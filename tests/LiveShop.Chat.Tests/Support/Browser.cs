@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace LiveShop.Chat.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (installed by the project's set-up script, never downloaded by
+/// Playwright), one browser per test class. Screenshots land in <c>.build/screenshots</c> as test artefacts.
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    /// <summary>The running browser.</summary>
+    public IBrowser Instance { get; private set; } = null!;
+
+    /// <summary>Where screenshots are saved.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(LiveShop.Testing.TestCluster.RepositoryRoot, ".build", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        const string chromium = "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+            throw new InvalidOperationException("Chromium is not installed; run scripts/install-prerequisites.sh --browser (./test.sh does)");
+        _playwright = await Playwright.CreateAsync();
+        Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A new page whose base URL is the server, waiting until Blazor's circuit is interactive.</summary>
+    public async Task<IPage> OpenInteractiveAsync(Uri baseAddress, string path)
+    {
+        var context = await Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
+        page.Response += (_, response) => { if (response.Status >= 400) console.Add($"HTTP {response.Status} {response.Url}"); };
+        page.WebSocket += (_, socket) => console.Add($"websocket {socket.Url}");
+        page.Request += (_, request) => console.Add($"request {request.Url}");
+        await page.GotoAsync(path);
+        try
+        {
+            await page.Locator("[data-testid=render-mode]").Filter(new() { HasText = "interactive" }).WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var blazor = await page.EvaluateAsync<string>("() => typeof Blazor + ' ' + document.readyState + ' ' + document.querySelector('[data-testid=render-mode]')?.textContent");
+            throw new TimeoutException($"the console never became interactive ({blazor}); browser console:\n{string.Join('\n', console)}", e);
+        }
+        return page;
+    }
+
+    /// <summary>Saves a full-page screenshot under <see cref="ScreenshotDirectory"/>.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Instance is not null) await Instance.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
