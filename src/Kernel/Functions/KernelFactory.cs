@@ -77,8 +77,8 @@ public sealed class KernelFactory
         var kernel = new Microsoft.SemanticKernel.Kernel(services);
         foreach (var plugin in Plugins)
         {
-            if (!_personas.MayUsePlugin(persona, plugin.Name)) continue;
             var allowed = plugin.Where(f => _personas.IsAllowed(persona, plugin.Name, f.Name)).ToArray();
+            if (allowed.Length == 0) continue;
             kernel.Plugins.Add(allowed.Length == plugin.FunctionCount
                 ? plugin
                 : KernelPluginFactory.CreateFromFunctions(plugin.Name, plugin.Description, allowed));

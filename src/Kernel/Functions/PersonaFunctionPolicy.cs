@@ -2,7 +2,8 @@ namespace LiveShop.Kernel.Functions;
 
 /// <summary>
 /// Least privilege: the plugins (or single functions) each persona may call. Entries are a plugin name
-/// (<c>Commerce</c>) or a qualified function (<c>Commerce-get_order</c>); a persona not listed may call nothing.
+/// (<c>Commerce</c>), a qualified function (<c>Commerce-get_order</c>) or a bare function name (<c>get_order</c>, as the
+/// persona files in <c>prompts/</c> list them); a persona not listed may call nothing.
 /// </summary>
 public sealed class PersonaFunctionPolicy
 {
@@ -24,10 +25,11 @@ public sealed class PersonaFunctionPolicy
     /// <summary>Whether <paramref name="persona"/> may call the function.</summary>
     public bool IsAllowed(string persona, string? pluginName, string functionName) =>
         _allowed.TryGetValue(persona, out var entries)
-        && ((pluginName is not null && entries.Contains(pluginName)) || entries.Contains(FunctionNames.Qualify(pluginName, functionName)));
+        && ((pluginName is not null && entries.Contains(pluginName))
+            || entries.Contains(FunctionNames.Qualify(pluginName, functionName))
+            || entries.Contains(functionName));
 
-    /// <summary>Whether <paramref name="persona"/> may call at least one function of the plugin (so its kernel should hold it).</summary>
-    public bool MayUsePlugin(string persona, string pluginName) =>
-        _allowed.TryGetValue(persona, out var entries)
-        && entries.Any(e => e == pluginName || e.StartsWith(pluginName + "-", StringComparison.Ordinal));
+    /// <summary>The policy the persona catalog declares: each persona's <c>functions</c> list.</summary>
+    public static PersonaFunctionPolicy FromCatalog(Personas.Catalog.PersonaCatalog catalog) =>
+        new(catalog.All.ToDictionary(p => p.Name, p => (IReadOnlyCollection<string>)p.Functions.ToArray(), StringComparer.Ordinal));
 }

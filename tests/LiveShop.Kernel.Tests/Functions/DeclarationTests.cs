@@ -75,3 +75,24 @@ public sealed class DeclarationTests
         Assert.Empty(registry.Declarations);
     }
 }
+
+public sealed class PersonaFunctionPolicyTests
+{
+    [Fact]
+    public void Bare_function_names_from_persona_files_allow_that_function_only()
+    {
+        var policy = new PersonaFunctionPolicy(new Dictionary<string, IReadOnlyCollection<string>> { ["cfo"] = ["get_cash_runway", "pay_supplier"] });
+        Assert.True(policy.IsAllowed("cfo", "Payments", "pay_supplier"));
+        Assert.False(policy.IsAllowed("cfo", "Payments", "pay_creator"));
+        Assert.False(policy.IsAllowed("ceo", "Payments", "pay_supplier"));
+    }
+
+    [Fact]
+    public void Shipped_persona_catalog_becomes_the_policy()
+    {
+        var catalog = LiveShop.Kernel.Personas.Catalog.PersonaCatalogLoader.LoadDefault();
+        var policy = PersonaFunctionPolicy.FromCatalog(catalog);
+        Assert.True(policy.IsAllowed("cfo", "Payments", "pay_supplier"));
+        Assert.False(policy.IsAllowed("cfo", "Commerce", "refund_order"));
+    }
+}
