@@ -86,6 +86,8 @@ public static class EventCatalogue
         ("Marketing", "AdSetScaled", "ad_set_id from_budget:number>=0 to_budget:number>=0"),
         ("Marketing", "CampaignLaunched", "campaign_id name? channel? daily_budget?:number>=0"),
         ("Marketing", "BudgetExhausted", "ad_set_id campaign_id? daily_budget?:number>=0 spent?:number>=0"),
+
+        ("Platform", "FunctionRefused", "function reason detail plugin? persona? requested_by? tool_call_id?"),
     ];
 
     /// <summary>Every known event type in catalogue order (grouped by family).</summary>
