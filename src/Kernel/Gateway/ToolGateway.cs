@@ -47,12 +47,12 @@ public sealed class ToolGateway(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await CompleteAsync(key, "failed", null, new { Error = e.Message }, null, cancellationToken);
+            await CompleteAsync(key, "failed", null, new { Error = e.GetBaseException().Message }, null, cancellationToken);
             await events.AppendAsync("ActionFailed", key, new
             {
-                packet.ActionId, Action = packet.ProposedAction, IdempotencyKey = key, Error = e.Message, ApprovalId = approvalId?.ToString(),
+                packet.ActionId, Action = packet.ProposedAction, IdempotencyKey = key, Error = e.GetBaseException().Message, ApprovalId = approvalId?.ToString(),
             }, cancellationToken);
-            return new GatewayResult { Status = GatewayStatus.Failed, Message = $"{packet.ProposedAction} failed: {e.Message}", IdempotencyKey = key };
+            return new GatewayResult { Status = GatewayStatus.Failed, Message = $"{packet.ProposedAction} failed: {e.GetBaseException().Message}", IdempotencyKey = key };
         }
 
         object inverse = result.Inverse is { } inv
