@@ -81,14 +81,14 @@ public sealed class DatabaseFactsProvider : IFactsProvider
                 AddProduct(batch, facts, "(SELECT a.product_id FROM ad_sets a WHERE a.id = $1)", adSetId);
                 batch.Add("SELECT c.from_budget, c.to_budget, c.changed_at FROM ad_set_budget_changes c " +
                           "WHERE c.ad_set_id = $1 AND c.changed_at >= $2 AND c.changed_at <= $3",
-                    r => facts.BudgetChanges.Add(new BudgetChangeFact { AdSetId = adSetId, From = r.GetDecimal(0), To = r.GetDecimal(1), At = At(r, 2) }),
+                    r => facts.BudgetChanges.Add(new BudgetChangeFact { AdSetId = adSetId, From = Number(r, 0), To = Number(r, 1), At = At(r, 2) }),
                     Value(adSetId), Value(now.AddDays(-_options.BudgetLookbackDays)), Value(now));
                 break;
             case "change_price" when ActionParameters.TryGetText(parameters, "product_id", out var productId):
                 AddProduct(batch, facts, "$1", productId);
                 batch.Add("SELECT c.from_price, c.to_price, c.changed_at FROM price_changes c " +
                           "WHERE c.product_id = $1 AND c.changed_at >= $2 AND c.changed_at <= $3",
-                    r => facts.PriceChanges.Add(new PriceChangeFact { ProductId = productId, From = r.GetDecimal(0), To = r.GetDecimal(1), At = At(r, 2) }),
+                    r => facts.PriceChanges.Add(new PriceChangeFact { ProductId = productId, From = Number(r, 0), To = Number(r, 1), At = At(r, 2) }),
                     Value(productId), Value(now.AddDays(-_options.PriceLookbackDays)), Value(now));
                 break;
             case "reorder_stock" when ActionParameters.TryGetText(parameters, "product_id", out var productId):
@@ -103,21 +103,21 @@ public sealed class DatabaseFactsProvider : IFactsProvider
         {
             Id = r.GetString(0),
             CustomerId = r.GetString(1),
-            Total = r.GetDecimal(2),
+            Total = Number(r, 2),
             PlacedAt = At(r, 3),
             Ip = r.GetString(4),
             DeviceId = r.GetString(5),
             BillingCountry = r.GetString(6),
             ShippingCountry = r.GetString(7),
             FirstOrder = r.GetBoolean(8),
-            RefundedAmount = r.GetDecimal(9),
+            RefundedAmount = Number(r, 9),
         }), Value(orderId));
 
     private static void AddCustomerRefunds(FactsBatch batch, Collected facts, string orderId, DateTimeOffset from, DateTimeOffset to) =>
         batch.Add("SELECT r.order_id, r.customer_id, r.amount, r.requested_at FROM refunds r " +
                   "WHERE r.customer_id = (SELECT o.customer_id FROM orders o WHERE o.id = $1) " +
                   $"AND r.requested_at >= $2 AND r.requested_at <= $3 AND {RefundCounts}",
-            r => facts.Refunds.Add(new RefundFact { OrderId = r.GetString(0), CustomerId = r.GetString(1), Amount = r.GetDecimal(2), At = At(r, 3) }),
+            r => facts.Refunds.Add(new RefundFact { OrderId = r.GetString(0), CustomerId = r.GetString(1), Amount = Number(r, 2), At = At(r, 3) }),
             Value(orderId), Value(from), Value(to));
 
     // Two index range scans (ip, placed_at) and (device_id, placed_at); UNION drops an order matching both.
@@ -138,7 +138,7 @@ public sealed class DatabaseFactsProvider : IFactsProvider
                   "coalesce((SELECT sum(m.revenue) / nullif(sum(m.spend), 0) FROM ad_set_daily_metrics m " +
                   "WHERE m.ad_set_id = a.id AND m.date > $2 AND m.date <= $3), 0) " +
                   "FROM ad_sets a WHERE a.id = $1",
-            r => facts.AdSets.Add(ReadAdSet(r, r.GetDecimal(4))),
+            r => facts.AdSets.Add(ReadAdSet(r, Number(r, 4))),
             Value(adSetId), Value(today.AddDays(-_options.RoasDays)), Value(today));
         batch.Add("SELECT a.id, a.product_id, a.daily_budget, a.status FROM ad_sets a WHERE lower(a.status) = 'active' AND a.id <> $1",
             r => facts.AdSets.Insert(0, ReadAdSet(r, 0m)), Value(adSetId));
@@ -146,7 +146,7 @@ public sealed class DatabaseFactsProvider : IFactsProvider
 
     private static AdSetFact ReadAdSet(NpgsqlDataReader r, decimal roas) => new()
     {
-        Id = r.GetString(0), ProductId = r.GetString(1), DailyBudget = r.GetDecimal(2), Status = r.GetString(3), Roas7d = roas,
+        Id = r.GetString(0), ProductId = r.GetString(1), DailyBudget = Number(r, 2), Status = r.GetString(3), Roas7d = roas,
     };
 
     private static void AddProduct(FactsBatch batch, Collected facts, string idExpression, string id) =>
@@ -154,10 +154,10 @@ public sealed class DatabaseFactsProvider : IFactsProvider
         {
             Id = r.GetString(0),
             Title = r.GetString(1),
-            Price = r.GetDecimal(2),
-            UnitCost = r.GetDecimal(3),
-            ShippingCost = r.GetDecimal(4),
-            FeesPct = r.GetDecimal(5),
+            Price = Number(r, 2),
+            UnitCost = Number(r, 3),
+            ShippingCost = Number(r, 4),
+            FeesPct = Number(r, 5),
             Stock = r.GetInt32(6),
         }), Value(id));
 
@@ -166,10 +166,13 @@ public sealed class DatabaseFactsProvider : IFactsProvider
         batch.Add("SELECT coalesce(sum(l.debit - l.credit), 0), coalesce(sum(l.credit - l.debit) FILTER (WHERE e.occurred_at > $2), 0) " +
                   "FROM ledger_lines l JOIN journal_entries e ON e.id = l.journal_entry_id " +
                   "WHERE l.account_code = ANY($1) AND e.occurred_at <= $3",
-            r => facts.Finance = new FinanceFacts { CashBalance = r.GetDecimal(0), AvgDailyNetBurn = r.GetDecimal(1) / _options.BurnDays },
+            r => facts.Finance = new FinanceFacts { CashBalance = Number(r, 0), AvgDailyNetBurn = Number(r, 1) / _options.BurnDays },
             Value(_options.CashAccountCodes.ToArray()), Value(now.AddDays(-_options.BurnDays)), Value(now));
 
     private static DateTimeOffset At(NpgsqlDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    // numeric columns carry their scale (70.00); facts state numbers in their shortest form, as a snapshot file does.
+    private static decimal Number(NpgsqlDataReader reader, int ordinal) => reader.GetDecimal(ordinal) / 1.0000000000000000000000000000m;
 
     /// <summary>What the batch's readers fill in.</summary>
     private sealed class Collected
