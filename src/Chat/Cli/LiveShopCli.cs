@@ -47,6 +47,8 @@ public static class LiveShopCli
         root.Add(SeedCommand.Create());
         root.Add(AuditCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(VerifyCommand.Create());
+        root.Add(ProofCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,8 @@
 using LiveShop.Chat.Health;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Events;
 using LiveShop.Memory.Metrics;
@@ -24,6 +28,11 @@ public static class ServiceCollectionExtensions
         services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
         services.AddSingleton<BusinessOverviewQuery>();
         services.AddSingleton<EventStore>();
+        // Verification: the policy in force, this installation's proof signer, live facts and the verifier.
+        services.AddSingleton(_ => VerificationSetup.LoadPolicy(configuration));
+        services.AddSingleton(sp => VerificationSetup.CreateSigner(configuration, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IFactsProvider>(sp => new DatabaseFactsProvider(dataSource, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BusinessPolicy>()));
+        services.AddSingleton(sp => new Verifier(sp.GetRequiredService<BusinessPolicy>()));
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;
