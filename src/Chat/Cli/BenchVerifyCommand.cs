@@ -34,7 +34,18 @@ internal static class BenchVerifyCommand
                 result.Error().WriteLine("liveshop: --clients and --requests must be positive and --days between 1 and 365");
                 return LiveShopCli.UsageExitCode;
             }
-            return await RunAsync(c, n, d, result.Out(), result.Error(), cancellationToken);
+            // The in-process host logs to the console; keep stdout for the figures alone.
+            var stdout = result.Out();
+            var console = Console.Out;
+            Console.SetOut(result.Error());
+            try
+            {
+                return await RunAsync(c, n, d, stdout, result.Error(), cancellationToken);
+            }
+            finally
+            {
+                Console.SetOut(console);
+            }
         });
         return command;
     }
