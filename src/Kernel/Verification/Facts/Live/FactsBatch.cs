@@ -23,6 +23,8 @@ internal sealed class FactsBatch
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var (command, _) in _reads) batch.BatchCommands.Add(command);
+        // Each action sends the same statements every time: prepared once per pooled connection, they skip parse and plan.
+        await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; i < _reads.Count; i++)
         {
