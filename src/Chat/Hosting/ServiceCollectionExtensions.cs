@@ -1,4 +1,8 @@
 using LiveShop.Chat.Health;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Events;
 using LiveShop.Memory.Metrics;
