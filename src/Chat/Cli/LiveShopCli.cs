@@ -47,6 +47,7 @@ public static class LiveShopCli
         root.Add(SeedCommand.Create());
         root.Add(AuditCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(SimulateCommand.Create());
         return root;
     }
 }

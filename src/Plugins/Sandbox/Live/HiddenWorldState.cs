@@ -7,6 +7,9 @@ namespace LiveShop.Plugins.Sandbox.Live;
 /// <summary>The hidden traits of one product, keyed by its id.</summary>
 internal sealed record ProductTraitsEntry(string ProductId, double Quality, double Elasticity, double Popularity, decimal ReferencePrice);
 
+/// <summary>The ip and device of a buyer whose first order never happened (the database has no order to tell them).</summary>
+internal sealed record OrderlessBuyer(string CustomerId, string Ip, string DeviceId);
+
 /// <summary>Money a channel took on one day, kept for the weekly settlement.</summary>
 internal sealed record TallyEntry(
     string Channel, DateOnly Day, decimal Gross, decimal Subtotal, decimal Shipping, decimal Fees, decimal Refunds, decimal CostOfGoods,
@@ -18,7 +21,7 @@ internal sealed record TallyEntry(
 /// </summary>
 internal sealed record HiddenWorldState(
     double TrafficScale, IReadOnlyList<ProductTraitsEntry> Traits, IReadOnlyList<ScheduledStep> Schedule, IReadOnlyList<TallyEntry> Tallies,
-    IReadOnlyList<DateOnly> FraudBurstDays)
+    IReadOnlyList<DateOnly> FraudBurstDays, IReadOnlyList<int> NextNumbers, IReadOnlyList<OrderlessBuyer> OrderlessBuyers)
 {
     /// <summary>Days of tallies worth keeping: a settlement covers a week that ended three days before it arrives.</summary>
     private const int TallyDays = 14;
@@ -36,7 +39,9 @@ internal sealed record HiddenWorldState(
             .OrderBy(kv => kv.Key.Day).ThenBy(kv => kv.Key.Channel, StringComparer.Ordinal)
             .Select(kv => new TallyEntry(kv.Key.Channel, kv.Key.Day, kv.Value.Gross, kv.Value.Subtotal, kv.Value.Shipping, kv.Value.Fees,
                 kv.Value.Refunds, kv.Value.CostOfGoods, kv.Value.Commissions, kv.Value.Orders)).ToList(),
-        world.FraudBurstDays.Where(d => d >= nextDay).Order().ToList());
+        world.FraudBurstDays.Where(d => d >= nextDay).Order().ToList(),
+        WorldLoader.NextNumbers(world),
+        world.Profiles.Where(p => p.Orders == 0).Select(p => new OrderlessBuyer(p.CustomerId, p.Ip, p.DeviceId)).ToList());
 
     /// <summary>Serialises for the jsonb column.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Options);

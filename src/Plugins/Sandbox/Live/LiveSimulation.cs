@@ -39,6 +39,8 @@ public sealed record SandboxPosition(int Seed, DateTimeOffset SimulatedNow, long
 /// </summary>
 public sealed class LiveSimulation(Func<LiveShopDbContext> createContext, EventStore eventStore, TimeProvider timeProvider)
 {
+    private readonly CustomerBook _book = new();
+
     /// <summary>Where the simulation stands, or null when the database holds no sandbox business.</summary>
     public async Task<SandboxPosition?> GetPositionAsync(CancellationToken cancellationToken = default)
     {
@@ -60,6 +62,19 @@ public sealed class LiveSimulation(Func<LiveShopDbContext> createContext, EventS
     /// <summary>Plays the next simulated day and commits its rows, events and the simulation's state together.</summary>
     public async Task<SimulatedDay> AdvanceDayAsync(CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await PlayNextDayAsync(cancellationToken);
+        }
+        catch
+        {
+            _book.Forget();
+            throw;
+        }
+    }
+
+    private async Task<SimulatedDay> PlayNextDayAsync(CancellationToken cancellationToken)
+    {
         await using var context = createContext();
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -71,7 +86,7 @@ public sealed class LiveSimulation(Func<LiveShopDbContext> createContext, EventS
             ?? throw new InvalidOperationException("the database holds no sandbox simulation state (sandbox_state is empty); seed a sandbox business first");
         var day = DateOnly.FromDateTime(state.SimulatedNow.UtcDateTime);
         var hidden = HiddenWorldState.FromJson(state.HiddenState);
-        var world = await WorldLoader.LoadAsync(context, npgsqlTransaction, state.Seed, state.StartDate, day, hidden, cancellationToken);
+        var world = await WorldLoader.LoadAsync(context, npgsqlTransaction, state.Seed, state.StartDate, day, hidden, _book, cancellationToken);
 
         var changes = WorldChanges.Track(world);
         var dayNumber = day.DayNumber - state.StartDate.DayNumber;
@@ -94,11 +109,18 @@ public sealed class LiveSimulation(Func<LiveShopDbContext> createContext, EventS
         context.Update(state);
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _book.Remember(world, await CountOrdersAsync(cancellationToken));
 
         var refunds = played.Events.Where(e => e.Type == "RefundProcessed").ToList();
         return new SimulatedDay(day, played.OrdersPlaced, played.Revenue, played.AdSpend, refunds.Count,
             refunds.Sum(e => JsonSerializer.SerializeToElement(e.Data, JsonDefaults.Options).GetProperty("amount").GetDecimal()),
             played.Events.Count(e => e.Type == "ChargebackOpened"), appended);
+    }
+
+    private async Task<long> CountOrdersAsync(CancellationToken cancellationToken)
+    {
+        await using var context = createContext();
+        return await context.Orders.LongCountAsync(cancellationToken);
     }
 
     /// <summary>The state a freshly seeded history hands to the live simulation: the day after the history, next.</summary>

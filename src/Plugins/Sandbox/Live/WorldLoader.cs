@@ -15,6 +15,7 @@ internal static class WorldLoader
 {
     public static async Task<SandboxWorld> LoadAsync(
         LiveShopDbContext db, NpgsqlTransaction transaction, int seed, DateOnly startDate, DateOnly day, HiddenWorldState hidden,
+        CustomerBook book,
         CancellationToken cancellationToken)
     {
         var world = new SandboxWorld(seed, startDate) { TrafficScale = hidden.TrafficScale, Today = day };
@@ -38,7 +39,7 @@ internal static class WorldLoader
         foreach (var l in world.Listings.Where(l => l.Status != "active" && !listed.Contains((l.ProductId, l.Channel))))
             world.DelistedPairs.Add((l.ProductId, l.Channel));
 
-        await LoadCustomersAsync(db, world, cancellationToken);
+        await LoadCustomersAsync(db, world, hidden, book, cancellationToken);
 
         world.Campaigns.AddRange((await db.AdCampaigns.AsNoTracking().ToListAsync(cancellationToken)).Select(RecordMapping.ToRecord).InIdOrder(c => c.Id));
         var adSets = await db.AdSets.FromSqlRaw("SELECT * FROM ad_sets FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken);
@@ -71,22 +72,28 @@ internal static class WorldLoader
 
         hidden.RestoreInto(world);
         await LoadPendingWorkAsync(db, world, cancellationToken);
-        await ContinueNumberingAsync(transaction, world, cancellationToken);
+        await ContinueNumberingAsync(transaction, world, hidden.NextNumbers, cancellationToken);
         return world;
     }
 
-    private static async Task LoadCustomersAsync(LiveShopDbContext db, SandboxWorld world, CancellationToken cancellationToken)
+    private static async Task LoadCustomersAsync(LiveShopDbContext db, SandboxWorld world, HiddenWorldState hidden, CustomerBook book, CancellationToken cancellationToken)
     {
+        var customerCount = await db.Customers.LongCountAsync(cancellationToken);
+        var orderCount = await db.Orders.LongCountAsync(cancellationToken);
+        if (book.TryRestore(world, customerCount, orderCount)) return;
+
         var customers = (await db.Customers.AsNoTracking().ToListAsync(cancellationToken)).Select(RecordMapping.ToRecord).InIdOrder(c => c.Id).ToList();
         // A buyer keeps one ip and device in the simulation; their orders tell which, and how many orders they placed.
         var habits = await db.Orders.AsNoTracking().GroupBy(o => o.CustomerId)
             .Select(g => new { CustomerId = g.Key, Orders = g.Count(), Ip = g.Min(o => o.Ip), DeviceId = g.Min(o => o.DeviceId) })
             .ToDictionaryAsync(h => h.CustomerId, cancellationToken);
+        var orderless = hidden.OrderlessBuyers.ToDictionary(b => b.CustomerId);
         foreach (var customer in customers)
         {
             world.Customers.Add(customer);
             var profile = habits.TryGetValue(customer.Id, out var h)
                 ? new CustomerProfile(customer.Id, customer.Country, h.Ip ?? "", h.DeviceId ?? "") { Orders = h.Orders }
+                : orderless.TryGetValue(customer.Id, out var b) ? new CustomerProfile(customer.Id, customer.Country, b.Ip, b.DeviceId)
                 : NewProfile(customer);
             world.Profiles.Add(profile);
         }
@@ -101,7 +108,9 @@ internal static class WorldLoader
 
     private static async Task LoadPendingWorkAsync(LiveShopDbContext db, SandboxWorld world, CancellationToken cancellationToken)
     {
-        var steps = world.Schedule.Values.SelectMany(s => s).ToList();
+        // Only today's work runs today; what it creates on the way (a refund approved the same day) lives in memory.
+        var allSteps = world.Schedule.Values.SelectMany(s => s).ToList();
+        var steps = world.Schedule.TryGetValue(world.Today, out var today) ? today : [];
         var refundIds = steps.OfType<ApproveRefund>().Select(s => s.RefundId).Concat(steps.OfType<ProcessRefund>().Select(s => s.RefundId)).Distinct().ToList();
         var disputeIds = steps.OfType<SubmitEvidence>().Select(s => s.DisputeId).Concat(steps.OfType<ResolveDispute>().Select(s => s.DisputeId)).Distinct().ToList();
         var ticketIds = steps.OfType<AnswerTicket>().Select(s => s.TicketId).Distinct().ToList();
@@ -147,7 +156,7 @@ internal static class WorldLoader
         }
 
         // Open purchase orders, including ones a connector placed: each arrives when expected unless already scheduled.
-        var scheduledArrivals = steps.OfType<ReceivePurchaseOrder>().Select(s => s.PurchaseOrderId).ToHashSet();
+        var scheduledArrivals = allSteps.OfType<ReceivePurchaseOrder>().Select(s => s.PurchaseOrderId).ToHashSet();
         var open = await db.PurchaseOrders.AsNoTracking().Include(p => p.Lines)
             .Where(p => p.Status == "ordered" || p.Status == "sent" || p.Status == "confirmed").ToListAsync(cancellationToken);
         foreach (var po in open.Select(RecordMapping.ToRecord).InIdOrder(p => p.Id))
@@ -163,40 +172,71 @@ internal static class WorldLoader
         }
     }
 
-    /// <summary>New records continue the id series already in the database.</summary>
-    private static async Task ContinueNumberingAsync(NpgsqlTransaction transaction, SandboxWorld world, CancellationToken cancellationToken)
+    /// <summary>Id series the simulation numbers itself: table, prefix.</summary>
+    internal static readonly (string Table, string Prefix)[] Series =
+    [
+        ("orders", "o"), ("payments", "pay"), ("refunds", "rf"), ("disputes", "dp"), ("settlements", "st"), ("support_tickets", "t"),
+        ("purchase_orders", "po"), ("live_shows", "ls"), ("creator_payouts", "pyo"),
+    ];
+
+    /// <summary>
+    /// New records continue the id series already in the database: the next numbers remembered in the hidden state,
+    /// unless something else took one of them meanwhile (then the series is rescanned).
+    /// </summary>
+    private static async Task ContinueNumberingAsync(NpgsqlTransaction transaction, SandboxWorld world, IReadOnlyList<int> remembered, CancellationToken cancellationToken)
     {
-        // Table and prefix names are constants of this class, never input.
-        (string Table, string Prefix)[] series =
-        [
-            ("orders", "o"), ("payments", "pay"), ("refunds", "rf"), ("disputes", "dp"), ("settlements", "st"), ("support_tickets", "t"),
-            ("purchase_orders", "po"), ("live_shows", "ls"), ("creator_payouts", "pyo"),
-        ];
+        // Table and prefix names are constants of this class, never input; numbers are parameters.
         string[] numeric = ["order_lines", "ledger_lines", "price_changes", "ad_set_budget_changes", "purchase_order_lines", "creator_commissions"];
-        var sql = "SELECT " + string.Join(", ",
-            series.Select(s => $"(SELECT COALESCE(MAX(CAST(substring(id from '^{s.Prefix}_([0-9]{{1,17}})$') AS bigint)), 0) FROM {s.Table})")
-                .Concat(numeric.Select(t => $"(SELECT COALESCE(MAX(id), 0) FROM {t})")));
-        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        int Next(int i) => checked((int)reader.GetInt64(i) + 1);
-        long NextLong(int i) => reader.GetInt64(i) + 1;
-        world.NextOrderNumber = Math.Max(1001, Next(0));
-        world.NextPaymentNumber = Next(1);
-        world.NextRefundNumber = Next(2);
-        world.NextDisputeNumber = Next(3);
-        world.NextSettlementNumber = Next(4);
-        world.NextTicketNumber = Next(5);
-        world.NextPurchaseOrderNumber = Next(6);
-        world.NextLiveShowNumber = Next(7);
-        world.NextPayoutNumber = Next(8);
-        world.NextOrderLineId = NextLong(9);
-        world.NextLedgerLineId = NextLong(10);
-        world.NextPriceChangeId = NextLong(11);
-        world.NextBudgetChangeId = NextLong(12);
-        world.NextPurchaseOrderLineId = NextLong(13);
-        world.NextCommissionId = NextLong(14);
+        var next = new long[Series.Length];
+        await using (var command = new NpgsqlCommand { Connection = transaction.Connection, Transaction = transaction })
+        {
+            var parts = new List<string>();
+            for (var i = 0; i < Series.Length; i++)
+            {
+                var (table, prefix) = Series[i];
+                var known = i < remembered.Count ? remembered[i] : 0;
+                command.Parameters.AddWithValue($"id{i}", $"{prefix}_{known}");
+                parts.Add(known > 0
+                    ? $"(SELECT CASE WHEN EXISTS (SELECT 1 FROM {table} WHERE id = @id{i}) THEN -1 ELSE {known} END)"
+                    : "(SELECT -1)");
+            }
+            parts.AddRange(numeric.Select(t => $"(SELECT COALESCE(MAX(id), 0) + 1 FROM {t})"));
+            command.CommandText = "SELECT " + string.Join(", ", parts);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            for (var i = 0; i < Series.Length; i++) next[i] = reader.GetInt64(i);
+            world.NextOrderLineId = reader.GetInt64(Series.Length);
+            world.NextLedgerLineId = reader.GetInt64(Series.Length + 1);
+            world.NextPriceChangeId = reader.GetInt64(Series.Length + 2);
+            world.NextBudgetChangeId = reader.GetInt64(Series.Length + 3);
+            world.NextPurchaseOrderLineId = reader.GetInt64(Series.Length + 4);
+            world.NextCommissionId = reader.GetInt64(Series.Length + 5);
+        }
+        for (var i = 0; i < Series.Length; i++)
+        {
+            if (next[i] > 0) continue;
+            var (table, prefix) = Series[i];
+            await using var scan = new NpgsqlCommand(
+                $"SELECT COALESCE(MAX(CAST(substring(id from '^{prefix}_([0-9]{{1,17}})$') AS bigint)), 0) + 1 FROM {table}", transaction.Connection, transaction);
+            next[i] = (long)(await scan.ExecuteScalarAsync(cancellationToken))!;
+        }
+        world.NextOrderNumber = (int)Math.Max(1001, next[0]);
+        world.NextPaymentNumber = (int)next[1];
+        world.NextRefundNumber = (int)next[2];
+        world.NextDisputeNumber = (int)next[3];
+        world.NextSettlementNumber = (int)next[4];
+        world.NextTicketNumber = (int)next[5];
+        world.NextPurchaseOrderNumber = (int)next[6];
+        world.NextLiveShowNumber = (int)next[7];
+        world.NextPayoutNumber = (int)next[8];
     }
+
+    /// <summary>The next numbers of <see cref="Series"/> a world will use, for the hidden state.</summary>
+    internal static IReadOnlyList<int> NextNumbers(SandboxWorld world) =>
+    [
+        world.NextOrderNumber, world.NextPaymentNumber, world.NextRefundNumber, world.NextDisputeNumber, world.NextSettlementNumber,
+        world.NextTicketNumber, world.NextPurchaseOrderNumber, world.NextLiveShowNumber, world.NextPayoutNumber,
+    ];
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }
