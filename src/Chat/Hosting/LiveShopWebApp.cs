@@ -52,6 +52,7 @@ public static class LiveShopWebApp
         app.MapStaticAssets();
         app.MapLiveShopHealthChecks();
         app.MapEventsApi();
+        app.MapSandboxApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
