@@ -13,6 +13,9 @@ internal static class LiveWorld
 {
     public static readonly DateOnly Anchor = new(2026, 1, 1);
 
+    /// <summary>Midnight UTC of <see cref="Anchor"/>: the first live instant.</summary>
+    public static readonly DateTimeOffset AnchorInstant = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Seeds <paramref name="historyDays"/> days ending at <see cref="Anchor"/> and returns the simulation over it.</summary>
     public static async Task<LiveSimulation> SeedAsync(TestDatabase database, int seed = 42, int historyDays = 7)
     {
