@@ -52,6 +52,7 @@ public static class LiveShopCli
         root.Add(UndoCommand.Create());
         root.Add(VerifyCommand.Create());
         root.Add(ProofCommand.Create());
+        root.Add(SimulateCommand.Create());
         return root;
     }
 }

@@ -57,6 +57,7 @@ public static class LiveShopWebApp
         app.MapEventsApi();
         app.MapVerifyApi();
         app.MapGatewayApi();
+        app.MapSandboxApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
