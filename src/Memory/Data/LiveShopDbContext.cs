@@ -64,6 +64,7 @@ public sealed class LiveShopDbContext(DbContextOptions<LiveShopDbContext> option
 
     // Platform
     public DbSet<User> Users => Set<User>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Approval> Approvals => Set<Approval>();
     public DbSet<GatewayExecution> GatewayExecutions => Set<GatewayExecution>();
     public DbSet<DecisionLogEntry> DecisionLog => Set<DecisionLogEntry>();

@@ -13,4 +13,8 @@ public sealed class User
     public required string Role { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public bool Disabled { get; set; }
+    /// <summary>The sign-in password's hash (ASP.NET Core Identity format); null until a password is set.</summary>
+    public string? PasswordHash { get; set; }
+    /// <summary>Changes whenever the credentials change, so older sign-ins can be told apart.</summary>
+    public string? SecurityStamp { get; set; }
 }

@@ -13,6 +13,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.Email).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(ColumnConventions.NameLength);
         builder.Property(u => u.Role).IsCode();
+        builder.Property(u => u.PasswordHash).HasMaxLength(ColumnConventions.NameLength * 2);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(ColumnConventions.NameLength);
         builder.HasOneOfConstraint("ck_users_role", "role", User.Roles);
     }
 }
