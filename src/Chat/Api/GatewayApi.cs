@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using LiveShop.Chat.SignIn;
 using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Verification;
@@ -8,9 +10,6 @@ namespace LiveShop.Chat.Api;
 /// <summary><c>POST /api/gateway/actions</c>: submit an action packet to the pipeline (verify → execute, hold for approval, or deny).</summary>
 public static class GatewayApi
 {
-    /// <summary>Header naming the calling user until proper sign-in exists.</summary>
-    public const string UserHeader = "X-LiveShop-User";
-
     /// <summary>What became of a submitted action.</summary>
     public sealed record GatewayAnswer(
         string ActionId, string Decision, string RiskLevel, string Status, Guid? ApprovalId, string? ConnectorReference, string Message, Verdict Verdict);
@@ -26,11 +25,11 @@ public static class GatewayApi
     }
 
     private static async Task<Results<Ok<GatewayAnswer>, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, ActionPipeline pipeline, UserDirectory users, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal signedIn, ActionPipeline pipeline, UserDirectory users, CancellationToken cancellationToken)
     {
-        var caller = await users.FindAsync(request.Headers[UserHeader].ToString(), cancellationToken);
+        var caller = await users.FindAsync(SignedInUser.EmailOf(signedIn), cancellationToken);
         if (caller is null || caller.Disabled)
-            return TypedResults.Problem(title: "Unknown caller.", detail: $"the {UserHeader} header must name an enabled user",
+            return TypedResults.Problem(title: "Unknown caller.", detail: "the signed-in user must be an enabled user",
                 statusCode: StatusCodes.Status401Unauthorized);
 
         ActionPacket packet;

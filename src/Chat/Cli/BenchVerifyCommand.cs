@@ -65,12 +65,15 @@ internal static class BenchVerifyCommand
             $"--ConnectionStrings:LiveShop={scratchConnection}",
             "--LiveShop:SeedWhenEmpty=false",
             "--Serilog:MinimumLevel:Default=Warning",
+            $"--Auth:FounderPassword={SignIn.UserPasswords.Generate()}",
         ], cancellationToken);
         await app.StartAsync(cancellationToken);
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(address) };
+            var key = await app.Services.GetRequiredService<SignIn.ApiKeyRegistry>().CreateAsync("founder@liveshop.local", "bench", cancellationToken);
+            http.DefaultRequestHeaders.Authorization = new("Bearer", key!.Value.Key);
 
             // Warm both paths (JIT, connection pools) before measuring either.
             await LoadAsync(clients, Math.Min(requests, clients * 4), i => http.GetAsync("/health/live", cancellationToken));

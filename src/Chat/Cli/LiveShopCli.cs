@@ -53,6 +53,8 @@ public static class LiveShopCli
         root.Add(VerifyCommand.Create());
         root.Add(ProofCommand.Create());
         root.Add(SimulateCommand.Create());
+        root.Add(UsersCommand.Create());
+        root.Add(ApiKeyCommand.Create());
         return root;
     }
 }

@@ -1,6 +1,8 @@
 using LiveShop.Chat.Api;
 using LiveShop.Chat.Components;
 using LiveShop.Chat.Health;
+using LiveShop.Chat.SignIn;
+using LiveShop.Memory.Database;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Serilog;
@@ -44,16 +46,23 @@ public static class LiveShopWebApp
 
         var dataSource = await DatabaseBootstrap.OpenAsync(builder.Configuration, Console.Out, cancellationToken);
         builder.Services.AddLiveShopServices(builder.Configuration, dataSource);
+        builder.Services.AddLiveShopSignIn();
         await StartupSeeding.SeedIfEmptyAsync(dataSource, liveShop, Console.Out, cancellationToken);
+        // Straight to stdout: a generated founder password must never land in the log files.
+        await FounderAccount.EnsureAsync(() => LiveShopDataSource.CreateContext(dataSource),
+            builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions(), TimeProvider.System, Console.Out, cancellationToken);
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapLiveShopHealthChecks();
+        app.MapSignInEndpoints();
         app.MapEventsApi();
         app.MapVerifyApi();
         app.MapGatewayApi();

@@ -10,14 +10,14 @@ public sealed class StaticAssetsTests(LiveShopServer server) : IClassFixture<Liv
     [InlineData("/app.css")]
     public async Task The_console_scripts_and_styles_are_served(string path)
     {
-        var response = await server.Client.GetAsync(path);
+        var response = await server.AnonymousClient.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
 
         // Browsers ask for compressed variants; those must exist too.
         using var compressed = new HttpRequestMessage(HttpMethod.Get, path);
         compressed.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
-        var compressedResponse = await server.Client.SendAsync(compressed);
+        var compressedResponse = await server.AnonymousClient.SendAsync(compressed);
         Assert.Equal(HttpStatusCode.OK, compressedResponse.StatusCode);
         Assert.NotEmpty(await compressedResponse.Content.ReadAsByteArrayAsync());
     }

@@ -31,16 +31,33 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page whose base URL is the server, waiting until Blazor's circuit is interactive.</summary>
-    public async Task<IPage> OpenInteractiveAsync(Uri baseAddress, string path)
+    /// <summary>A new page (its own cookies) on the sign-in form, with <paramref name="returnPath"/> as where to go after.</summary>
+    public async Task<IPage> OpenSignInAsync(Uri baseAddress, string returnPath = "/")
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin?ReturnUrl=" + Uri.EscapeDataString(returnPath));
+        return page;
+    }
+
+    /// <summary>Fills and submits the sign-in form on <paramref name="page"/>.</summary>
+    public static async Task SubmitSignInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>Signs in through the /signin page as the user, lands on <paramref name="path"/> and waits for the interactive circuit.</summary>
+    public async Task<IPage> OpenInteractiveAsync(Uri baseAddress, string path, string email = LiveShopServer.FounderEmail, string password = LiveShopServer.FounderPassword)
+    {
+        var page = await OpenSignInAsync(baseAddress, path);
         var console = new List<string>();
         page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
         page.Response += (_, response) => { if (response.Status >= 400) console.Add($"HTTP {response.Status} {response.Url}"); };
         page.WebSocket += (_, socket) => console.Add($"websocket {socket.Url}");
-        await page.GotoAsync(path);
+        await SubmitSignInAsync(page, email, password);
         try
         {
             await page.Locator("[data-testid=render-mode]").Filter(new() { HasText = "interactive" }).WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });

@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
 using LiveShop.Chat.Hosting;
+using LiveShop.Chat.SignIn;
+using LiveShop.Memory.Database;
 using LiveShop.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,8 +22,19 @@ public class LiveShopServer : IAsyncLifetime
     /// <summary>The database the server runs on.</summary>
     public TestDatabase Database => _database;
 
-    /// <summary>A client whose base address is the server.</summary>
+    /// <summary>The founder account every test server starts with.</summary>
+    public const string FounderEmail = "founder@liveshop.local";
+
+    /// <summary>The founder's password, given through <c>Auth:FounderPassword</c>.</summary>
+    public const string FounderPassword = "founder-test-password";
+
+    private readonly List<HttpClient> _clients = [];
+
+    /// <summary>A client signed in as the founder (with an API key) whose base address is the server.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>A client that is not signed in.</summary>
+    public HttpClient AnonymousClient { get; private set; } = null!;
 
     /// <summary>The server's base address, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -40,16 +54,43 @@ public class LiveShopServer : IAsyncLifetime
             $"--LiveShop:DataDirectory={DataDirectory}",
             $"--LiveShop:SeedWhenEmpty={SeedDays > 0}",
             $"--LiveShop:SandboxDays={Math.Max(SeedDays, 1)}",
+            $"--Auth:FounderPassword={FounderPassword}",
         ], CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        AnonymousClient = new HttpClient { BaseAddress = BaseAddress };
+        Client = await ClientForAsync(FounderEmail);
+    }
+
+    /// <summary>Creates an API key for the user directly in the database.</summary>
+    public async Task<string> CreateApiKeyAsync(string email)
+    {
+        var created = await new ApiKeyRegistry(() => LiveShopDataSource.CreateContext(_database.DataSource), TimeProvider.System)
+            .CreateAsync(email, "test", CancellationToken.None);
+        return created?.Key ?? throw new InvalidOperationException($"no enabled user {email} to create an API key for");
+    }
+
+    /// <summary>A client authenticated as the user with a fresh API key (disposed with the server).</summary>
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateApiKeyAsync(email));
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Gives the user a sign-in password directly in the database.</summary>
+    public async Task SetPasswordAsync(string email, string password)
+    {
+        if (!await new UserPasswords(() => LiveShopDataSource.CreateContext(_database.DataSource)).SetAsync(email, password, CancellationToken.None))
+            throw new InvalidOperationException($"no user {email}");
     }
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
+        foreach (var client in _clients) client.Dispose();
+        AnonymousClient?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
         await _database.DisposeAsync();
         Directory.Delete(DataDirectory, recursive: true);

@@ -62,7 +62,9 @@ public sealed class SandboxSeeder(Func<LiveShopDbContext> createContext, EventSt
             rows[table] = rows.GetValueOrDefault(table) + list.Count;
         }
 
-        await Write("users", world.Users.Select(EntityMapping.ToEntity));
+        // The first run may already have created the founder's account (so they can sign in); keep it.
+        var existingEmails = (await context.Users.Select(u => u.Email.ToLower()).ToListAsync(cancellationToken)).ToHashSet();
+        await Write("users", world.Users.Where(u => !existingEmails.Contains(u.Email.ToLowerInvariant())).Select(EntityMapping.ToEntity));
         await Write("ledger_accounts", SandboxCatalogue.Accounts.Select(EntityMapping.ToEntity));
         await Write("suppliers", world.Suppliers.Select(EntityMapping.ToEntity));
         await Write("products", world.Products.Select(EntityMapping.ToEntity));

@@ -1,0 +1,17 @@
+namespace LiveShop.Chat.SignIn;
+
+/// <summary>Sign-in settings (section <c>Auth</c>).</summary>
+public sealed class AuthOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Auth";
+
+    /// <summary>The founder's account, created on first run when missing.</summary>
+    public string FounderEmail { get; set; } = "founder@liveshop.local";
+
+    /// <summary>The founder's password; when empty, first run generates one and prints it once.</summary>
+    public string? FounderPassword { get; set; }
+
+    /// <summary>How long a browser sign-in lasts without activity.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+}

@@ -1,0 +1,64 @@
+using LiveShop.Memory.Data;
+using LiveShop.Memory.Data.Entities.Platform;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Chat.SignIn;
+
+/// <summary>Registers sign-in: Identity over the users table, the browser cookie, API keys, and the sign-in-by-default policy.</summary>
+public static class SignInServices
+{
+    private const string CookieOrApiKey = "LiveShop";
+
+    /// <summary>Paths that answer without sign-in because they authenticate callers themselves (signed webhooks).</summary>
+    public static readonly IReadOnlyList<string> SelfAuthenticatingPaths = ["/api/slack", "/api/teams"];
+
+    public static IServiceCollection AddLiveShopSignIn(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddIdentityCore<User>(identity =>
+        {
+            identity.Password.RequiredLength = UserPasswords.MinimumLength;
+            identity.User.RequireUniqueEmail = false;
+        }).AddUserStore<LiveShopUserStore>();
+        services.AddSingleton(sp => new ApiKeyRegistry(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddAuthentication(CookieOrApiKey)
+            .AddPolicyScheme(CookieOrApiKey, "Browser cookie or API key", scheme => scheme.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.LoginPath = "/signin";
+                cookie.Cookie.Name = "liveshop.signin";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.SlidingExpiration = true;
+                // APIs answer 401/403 problem+json (written by the status code pages); pages redirect to the sign-in page.
+                cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SessionLifetime);
+
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder()
+            .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+                || context.Resource is HttpContext http && SelfAuthenticatingPaths.Any(p => http.Request.Path.StartsWithSegments(p)))
+            .Build());
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}

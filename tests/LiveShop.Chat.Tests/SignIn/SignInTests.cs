@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using LiveShop.Chat.SignIn;
+using LiveShop.Chat.Tests.Support;
+using LiveShop.Memory.Database;
+
+namespace LiveShop.Chat.Tests.SignIn;
+
+public sealed class SignInTests(LiveShopServer server) : IClassFixture<LiveShopServer>
+{
+    private Dictionary<string, string> Environment => new()
+    {
+        ["ConnectionStrings__LiveShop"] = server.Database.ConnectionString,
+        ["LiveShop__DataDirectory"] = server.DataDirectory,
+    };
+
+    [Fact]
+    public async Task Apis_answer_401_problem_json_without_sign_in_and_pages_redirect_to_the_sign_in_page()
+    {
+        var api = await server.AnonymousClient.GetAsync("/api/sandbox/status");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        var page = await noRedirects.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/signin", page.Headers.Location!.PathAndQuery);
+
+        var signIn = await noRedirects.GetAsync("/signin");
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("name=\"password\"", await signIn.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await server.AnonymousClient.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_api_key_signs_in_until_it_is_revoked()
+    {
+        var registry = new ApiKeyRegistry(() => LiveShopDataSource.CreateContext(server.Database.DataSource), TimeProvider.System);
+        var created = (await registry.CreateAsync(LiveShopServer.FounderEmail, "revocable", CancellationToken.None))!.Value;
+        Assert.StartsWith("lsk_", created.Key);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+
+        // Same prefix, different secret: found by prefix, refused by the hash comparison.
+        using var tampered = new HttpClient { BaseAddress = server.BaseAddress };
+        tampered.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Key[..^2] + (created.Key.EndsWith("AA") ? "BB" : "AA"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await tampered.GetAsync("/api/sandbox/status")).StatusCode);
+
+        Assert.True(await registry.RevokeAsync(created.Info.Id, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+        var listed = Assert.Single(await registry.ListAsync(LiveShopServer.FounderEmail, CancellationToken.None), k => k.Id == created.Info.Id);
+        Assert.NotNull(listed.RevokedAt);
+    }
+
+    [Fact]
+    public async Task Cli_creates_lists_and_revokes_keys_and_sets_passwords()
+    {
+        var created = await CliProcess.RunAsync(["apikey", "create", "--user", LiveShopServer.FounderEmail, "--name", "ci"], Environment);
+        Assert.Equal(0, created.ExitCode);
+        var key = created.StandardOutput.Trim();
+        Assert.Matches("^lsk_[A-Za-z0-9_-]{43}$", key);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+
+        var list = await CliProcess.RunAsync(["apikey", "list", "--user", LiveShopServer.FounderEmail], Environment);
+        var line = Assert.Single(list.StandardOutput.Split('\n'), l => l.Contains(" ci "));
+        Assert.DoesNotContain(key, list.StandardOutput);
+        var revoked = await CliProcess.RunAsync(["apikey", "revoke", line.Split(' ')[0]], Environment);
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+
+        Assert.Equal(1, (await CliProcess.RunAsync(["apikey", "create", "--user", "nobody@liveshop.local"], Environment)).ExitCode);
+        var password = await CliProcess.RunAsync(["users", "set-password", "--user", LiveShopServer.FounderEmail, "--generate"], Environment);
+        Assert.Equal(0, password.ExitCode);
+        Assert.Matches($"^sign-in: {LiveShopServer.FounderEmail} / \\S{{20}}$", password.StandardOutput.Trim());
+        await server.SetPasswordAsync(LiveShopServer.FounderEmail, LiveShopServer.FounderPassword);
+    }
+
+    [Fact]
+    public async Task First_run_prints_a_generated_founder_password_once()
+    {
+        var database = new LiveShop.Testing.TestDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            await FirstRunAsync(database);
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private static async Task FirstRunAsync(LiveShop.Testing.TestDatabase database)
+    {
+        Func<LiveShop.Memory.Data.LiveShopDbContext> contexts = () => LiveShopDataSource.CreateContext(database.DataSource);
+        var console = new StringWriter();
+
+        await FounderAccount.EnsureAsync(contexts, new AuthOptions(), TimeProvider.System, console, CancellationToken.None);
+        await FounderAccount.EnsureAsync(contexts, new AuthOptions(), TimeProvider.System, console, CancellationToken.None);
+
+        var printed = Assert.Single(console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var password = printed.Split(" / ")[1].Trim();
+        await using var context = contexts();
+        var founder = context.Users.Single(u => u.Email == "founder@liveshop.local");
+        Assert.Equal("founder", founder.Role);
+        Assert.True(UserPasswords.Matches(founder, password));
+        Assert.False(UserPasswords.Matches(founder, "something-else"));
+    }
+}
