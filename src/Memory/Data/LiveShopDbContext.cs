@@ -73,6 +73,7 @@ public sealed class LiveShopDbContext(DbContextOptions<LiveShopDbContext> option
     public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
     public DbSet<LongTermMemory> LongTermMemories => Set<LongTermMemory>();
+    public DbSet<LearningCursor> LearningCursors => Set<LearningCursor>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
