@@ -30,7 +30,9 @@ public static class GatewayServices
         services.AddSingleton<ApprovalGate>();
         services.AddSingleton<DecisionLog>();
         services.AddSingleton<SandboxBusiness>();
-        services.AddSingleton(sp => new ExecutorRegistry(SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>())));
+        // Executors of actions outside the sandbox business (e.g. remember) are registered as IActionExecutor.
+        services.AddSingleton(sp => new ExecutorRegistry(
+            [.. SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>()), .. sp.GetServices<IActionExecutor>()]));
         services.AddSingleton<ToolGateway>();
         services.AddSingleton<ActionPipeline>();
         services.AddSingleton<IActionPipeline>(sp => sp.GetRequiredService<ActionPipeline>());
