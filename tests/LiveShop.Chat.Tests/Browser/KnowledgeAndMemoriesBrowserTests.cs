@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using System.Text.RegularExpressions;
 using LiveShop.Chat.Tests.Support;
@@ -99,5 +100,24 @@ public sealed class StarterKnowledgeSeedTests(SeededLiveShopServer server) : ICl
         await using var db = server.Database.CreateContext();
         Assert.Equal(shipped, db.KnowledgeDocuments.Count());
         Assert.Contains(db.KnowledgeDocuments.Select(d => d.Title), t => t.Contains("Refund", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_learning_worker_turns_the_seeded_events_into_memories_with_evidence()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        List<LiveShop.Memory.Data.Entities.Knowledge.LongTermMemory> learned = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = server.Database.CreateContext();
+            learned = db.LongTermMemories.Where(m => m.Source.StartsWith("event:")).ToList();
+            var cursor = db.LearningCursors.SingleOrDefault();
+            if (learned.Count > 0 && cursor is not null && cursor.LastSequence == db.Database.SqlQuery<long>($"SELECT coalesce(max(sequence), 0) AS \"Value\" FROM business_events").Single())
+                break;
+            await Task.Delay(1000);
+        }
+        Assert.NotEmpty(learned);
+        Assert.All(learned, m => Assert.Equal("event", m.Evidence.RootElement[0].GetProperty("kind").GetString()));
+        Assert.Contains(learned, m => m.Scope == "product");
     }
 }
