@@ -50,6 +50,9 @@ public static class LiveShopCli
         root.Add(KbCommand.Create());
         root.Add(ApprovalsCommand.Create());
         root.Add(UndoCommand.Create());
+        root.Add(VerifyCommand.Create());
+        root.Add(ProofCommand.Create());
+        root.Add(SimulateCommand.Create());
         return root;
     }
 }

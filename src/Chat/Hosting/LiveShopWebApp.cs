@@ -55,7 +55,9 @@ public static class LiveShopWebApp
         app.MapStaticAssets();
         app.MapLiveShopHealthChecks();
         app.MapEventsApi();
+        app.MapVerifyApi();
         app.MapGatewayApi();
+        app.MapSandboxApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -16,7 +16,7 @@ using Pgvector;
 namespace LiveShop.Memory.Migrations
 {
     [DbContext(typeof(LiveShopDbContext))]
-    [Migration("20261125095150_LongTermMemory")]
+    [Migration("20261125100253_LongTermMemory")]
     partial class LongTermMemory
     {
         /// <inheritdoc />
@@ -2073,6 +2073,46 @@ namespace LiveShop.Memory.Migrations
                     b.ToTable("users", null, t =>
                         {
                             t.HasCheckConstraint("ck_users_role", "role IN ('founder', 'approver', 'support', 'developer')");
+                        });
+                });
+
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Sandbox.SandboxState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HiddenState")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hidden_state");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<DateTimeOffset>("SimulatedNow")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("simulated_now");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<long>("StepIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_index");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sandbox_state");
+
+                    b.ToTable("sandbox_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sandbox_state_singleton", "id = 1");
                         });
                 });
 
