@@ -35,6 +35,10 @@ public sealed partial class ChatTurnService(
     /// <summary>The model answering, for labels.</summary>
     public ChatModelDescriptor Model => modelInfo;
 
+    /// <summary>Whether <paramref name="email"/> names an enabled user (the callers' authentication check until sign-in lands).</summary>
+    public async Task<bool> IsEnabledUserAsync(string email, CancellationToken cancellationToken = default) =>
+        await conversations.FindUserAsync(email, cancellationToken) is not null;
+
     /// <summary>Runs a turn and returns the complete answer.</summary>
     public async Task<ChatTurnResult> RunAsync(ChatTurnRequest request, CancellationToken cancellationToken = default)
     {
