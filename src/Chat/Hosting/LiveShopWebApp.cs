@@ -55,7 +55,12 @@ public static class LiveShopWebApp
         app.MapStaticAssets();
         app.MapLiveShopHealthChecks();
         app.MapEventsApi();
+<<<<<<< HEAD
         app.MapChatApi();
+=======
+        app.MapVerifyApi();
+        app.MapGatewayApi();
+>>>>>>> main
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

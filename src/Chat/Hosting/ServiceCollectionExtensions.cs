@@ -1,4 +1,8 @@
 using LiveShop.Chat.Health;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Events;
 using LiveShop.Memory.Metrics;
@@ -24,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
         services.AddSingleton<BusinessOverviewQuery>();
         services.AddSingleton<EventStore>();
+        services.AddActionGateway(configuration);
         services.AddLiveShopAgents(configuration);
         services.ConfigureHttpJsonOptions(json =>
         {
