@@ -55,12 +55,9 @@ public static class LiveShopWebApp
         app.MapStaticAssets();
         app.MapLiveShopHealthChecks();
         app.MapEventsApi();
-<<<<<<< HEAD
-        app.MapChatApi();
-=======
         app.MapVerifyApi();
         app.MapGatewayApi();
->>>>>>> main
+        app.MapChatApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
