@@ -44,7 +44,16 @@ public sealed partial class ChatTurnService(
     {
         var turn = await BeginAsync(request, cancellationToken);
         if (turn.Plan is { } plan) return await FinishGoalAsync(turn, plan, cancellationToken);
-        var answer = await model.GetChatMessageContentAsync(turn.History, AutoFunctionCalling, turn.Kernel, cancellationToken);
+        ChatMessageContent answer;
+        try
+        {
+            answer = await model.GetChatMessageContentAsync(turn.History, AutoFunctionCalling, turn.Kernel, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RecordFailureAsync(turn, e);
+            throw;
+        }
         var text = answer.Role == AuthorRole.Assistant ? answer.Content : null;
         return await CompleteAsync(turn, text, cancellationToken);
     }
@@ -60,8 +69,20 @@ public sealed partial class ChatTurnService(
             yield break;
         }
         var text = new StringBuilder();
-        await foreach (var chunk in model.GetStreamingChatMessageContentsAsync(turn.History, AutoFunctionCalling, turn.Kernel, cancellationToken))
+        await using var chunks = model.GetStreamingChatMessageContentsAsync(turn.History, AutoFunctionCalling, turn.Kernel, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
+            StreamingChatMessageContent chunk;
+            try
+            {
+                if (!await chunks.MoveNextAsync()) break;
+                chunk = chunks.Current;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await RecordFailureAsync(turn, e);
+                throw;
+            }
             if (string.IsNullOrEmpty(chunk.Content) || (chunk.Role is { } role && role != AuthorRole.Assistant)) continue;
             text.Append(chunk.Content);
             yield return new ChatTurnUpdate { Persona = persona, TextDelta = chunk.Content };
@@ -69,7 +90,10 @@ public sealed partial class ChatTurnService(
         yield return new ChatTurnUpdate { Persona = persona, Result = await CompleteAsync(turn, text.ToString(), cancellationToken) };
     }
 
-    private sealed record Turn(Guid ConversationId, string User, Persona Persona, Microsoft.SemanticKernel.Kernel Kernel, ChatHistory History, int FirstNewIndex, GoalPlan? Plan);
+    private sealed record Turn(Guid ConversationId, bool IsNew, string User, string Message, Persona Persona, Microsoft.SemanticKernel.Kernel Kernel, ChatHistory History, int FirstNewIndex, GoalPlan? Plan)
+    {
+        public PersistedTurn Persisted(string? reply, IReadOnlyList<ChatAction> actions) => new(ConversationId, IsNew, User, Message, Persona.Name, reply, actions);
+    }
 
     private async Task<Turn> BeginAsync(ChatTurnRequest request, CancellationToken cancellationToken)
     {
@@ -79,9 +103,6 @@ public sealed partial class ChatTurnService(
             throw new ChatTurnException(ChatTurnError.InvalidInput, $"message is longer than {MaxMessageLength} characters");
         if (string.IsNullOrWhiteSpace(request.User))
             throw new ChatTurnException(ChatTurnError.InvalidInput, "user must name the signed-in user");
-        var user = await conversations.FindUserAsync(request.User, cancellationToken)
-            ?? throw new ChatTurnException(ChatTurnError.UnknownUser, $"'{request.User}' is not an enabled user");
-
         PersonaRoute route;
         try
         {
@@ -94,17 +115,17 @@ public sealed partial class ChatTurnService(
         var message = string.IsNullOrWhiteSpace(route.Message) ? request.Message.Trim() : route.Message;
         var plan = request.AllowGoals ? goals.TryPlan(message) : null;
 
-        var (conversationId, earlier) = await conversations.OpenAsync(request.ConversationId, user, request.Message, cancellationToken);
+        var (user, earlier) = await conversations.OpenAsync(request.User, request.ConversationId, cancellationToken);
         var kernel = kernels.CreateForPersona(route.Persona.Name, user.Email);
         var history = ConversationStore.HistoryFor(route.Persona.SystemPrompt, earlier, message);
-        return new Turn(conversationId, user.Email, route.Persona, kernel, history, history.Count, plan);
+        return new Turn(request.ConversationId ?? Guid.NewGuid(), request.ConversationId is null, user.Email, request.Message, route.Persona, kernel, history, history.Count, plan);
     }
 
     private async Task<ChatTurnResult> FinishGoalAsync(Turn turn, GoalPlan plan, CancellationToken cancellationToken)
     {
         await goals.SaveAsync(plan, turn.User, cancellationToken);
         var reply = GoalIntake.Describe(plan);
-        await conversations.RecordTurnAsync(turn.ConversationId, turn.Persona.Name, reply, [], cancellationToken);
+        await conversations.RecordTurnAsync(turn.Persisted(reply, []), cancellationToken);
         LogGoal(plan.GoalId, plan.Tasks.Count, turn.User);
         return new ChatTurnResult
         {
@@ -128,12 +149,23 @@ public sealed partial class ChatTurnService(
         var argumentsByCall = calls.Where(c => c.Id is not null).GroupBy(c => c.Id!).ToDictionary(g => g.Key, g => g.First().Arguments);
         var actions = ChatActions.FromJournal(journal.Records, argumentsByCall);
         var reply = string.IsNullOrWhiteSpace(modelText) ? Summarise(actions) : modelText.Trim();
-        await conversations.RecordTurnAsync(turn.ConversationId, turn.Persona.Name, reply, actions, cancellationToken);
+        await conversations.RecordTurnAsync(turn.Persisted(reply, actions), cancellationToken);
         return new ChatTurnResult
         {
             ConversationId = turn.ConversationId, Persona = turn.Persona.Name, Reply = reply, Actions = actions, Model = modelInfo.Label,
         };
     }
+
+    // The user's message is kept even when the model fails, so the conversation shows what was asked.
+    private async Task RecordFailureAsync(Turn turn, Exception failure)
+    {
+        LogModelFailure(failure, turn.Persona.Name);
+        var actions = ChatActions.FromJournal(FunctionCallJournal.Of(turn.Kernel)!.Records);
+        await conversations.RecordTurnAsync(turn.Persisted(null, actions), CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The model failed during a turn of persona {Persona}")]
+    private partial void LogModelFailure(Exception exception, string persona);
 
     // The turn ended on a tool result (e.g. an action now waits for approval): say what happened instead of nothing.
     private static string Summarise(IReadOnlyList<ChatAction> actions) =>

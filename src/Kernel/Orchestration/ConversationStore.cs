@@ -7,6 +7,9 @@ using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace LiveShop.Kernel.Orchestration;
 
+/// <summary>What a turn leaves in its conversation.</summary>
+public sealed record PersistedTurn(Guid ConversationId, bool IsNewConversation, string User, string UserMessage, string Persona, string? Reply, IReadOnlyList<ChatAction> Actions);
+
 /// <summary>Conversations and their messages in the database: who may continue one, the history a model sees, what a turn left.</summary>
 public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time)
 {
@@ -22,55 +25,56 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
     }
 
     /// <summary>
-    /// Starts a conversation (or checks <paramref name="user"/> may continue <paramref name="conversationId"/>: its starter
-    /// or the founder), stores the user's message and returns the earlier messages, oldest first.
+    /// The enabled user with <paramref name="email"/> and, when continuing <paramref name="conversationId"/> (allowed for
+    /// its starter and the founder), its earlier user and assistant messages, oldest first — reads only, one connection.
     /// </summary>
-    public async Task<(Guid ConversationId, IReadOnlyList<ConversationMessage> Earlier)> OpenAsync(
-        Guid? conversationId, User user, string message, CancellationToken cancellationToken)
+    public async Task<(User User, IReadOnlyList<ConversationMessage> Earlier)> OpenAsync(string email, Guid? conversationId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        IReadOnlyList<ConversationMessage> earlier = [];
-        Guid id;
-        if (conversationId is { } existing)
-        {
-            var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == existing, cancellationToken);
-            if (conversation is null || (conversation.StartedBy != user.Email && user.Role != "founder"))
-                throw new ChatTurnException(ChatTurnError.UnknownConversation, $"no conversation {existing} that {user.Email} may continue");
-            id = existing;
-            var window = await db.ConversationMessages.AsNoTracking()
-                .Where(m => m.ConversationId == id && (m.Role == "user" || m.Role == "assistant"))
-                .OrderByDescending(m => m.Id).Take(HistoryWindow).ToListAsync(cancellationToken);
-            window.Reverse();
-            earlier = window;
-        }
-        else
-        {
-            id = Guid.NewGuid();
-            db.Conversations.Add(new Conversation { Id = id, Title = Title(message), StartedBy = user.Email, CreatedAt = now });
-        }
-        db.ConversationMessages.Add(new ConversationMessage { ConversationId = id, Role = "user", Author = user.Email, Content = message, CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-        return (id, earlier);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email.Trim().ToLower(), cancellationToken);
+        if (user is null || user.Disabled)
+            throw new ChatTurnException(ChatTurnError.UnknownUser, $"'{email}' is not an enabled user");
+        if (conversationId is not { } existing) return (user, []);
+
+        var startedBy = await db.Conversations.AsNoTracking().Where(c => c.Id == existing).Select(c => c.StartedBy).SingleOrDefaultAsync(cancellationToken);
+        if (startedBy is null || (startedBy != user.Email && user.Role != "founder"))
+            throw new ChatTurnException(ChatTurnError.UnknownConversation, $"no conversation {existing} that {user.Email} may continue");
+        var window = await db.ConversationMessages.AsNoTracking()
+            .Where(m => m.ConversationId == existing && (m.Role == "user" || m.Role == "assistant"))
+            .OrderByDescending(m => m.Id).Take(HistoryWindow).ToListAsync(cancellationToken);
+        window.Reverse();
+        return (user, window);
     }
 
-    /// <summary>Stores a turn's tool calls (role <c>tool</c>: function, arguments and outcome as JSON) and the reply.</summary>
-    public async Task RecordTurnAsync(Guid conversationId, string persona, string reply, IReadOnlyList<ChatAction> actions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a turn in one transaction: the conversation when new, the user's message, the tool calls (role <c>tool</c>:
+    /// function, arguments and outcome as JSON) and the reply (none when the model failed).
+    /// </summary>
+    public async Task RecordTurnAsync(PersistedTurn turn, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        foreach (var action in actions)
+        if (turn.IsNewConversation)
+            db.Conversations.Add(new Conversation { Id = turn.ConversationId, Title = Title(turn.UserMessage), StartedBy = turn.User, CreatedAt = now });
+        db.ConversationMessages.Add(new ConversationMessage
+        {
+            ConversationId = turn.ConversationId, Role = "user", Author = turn.User, Content = turn.UserMessage, CreatedAt = now,
+        });
+        foreach (var action in turn.Actions)
         {
             db.ConversationMessages.Add(new ConversationMessage
             {
-                ConversationId = conversationId, Role = "tool", Author = action.CalledAs, Persona = persona,
+                ConversationId = turn.ConversationId, Role = "tool", Author = action.CalledAs, Persona = turn.Persona,
                 Content = JsonSerializer.Serialize(action, JsonDefaults.Options), CreatedAt = now,
             });
         }
-        db.ConversationMessages.Add(new ConversationMessage
+        if (turn.Reply is not null)
         {
-            ConversationId = conversationId, Role = "assistant", Author = persona, Persona = persona, Content = reply, CreatedAt = now,
-        });
+            db.ConversationMessages.Add(new ConversationMessage
+            {
+                ConversationId = turn.ConversationId, Role = "assistant", Author = turn.Persona, Persona = turn.Persona, Content = turn.Reply, CreatedAt = now,
+            });
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 
