@@ -61,6 +61,7 @@ internal static class ChatCommand
             .AddSingleton(dataSource)
             .AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource))
             .AddActionGateway(configuration)
+            .AddKnowledgeAndMemory(configuration)
             .AddLiveShopAgents(configuration);
         return services.BuildServiceProvider();
     }

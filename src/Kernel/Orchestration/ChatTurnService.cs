@@ -116,7 +116,8 @@ public sealed partial class ChatTurnService(
         var plan = request.AllowGoals ? goals.TryPlan(message) : null;
 
         var (user, earlier) = await conversations.OpenAsync(request.User, request.ConversationId, cancellationToken);
-        var kernel = kernels.CreateForPersona(route.Persona.Name, user.Email);
+        // The persona proposes; the user is who it acts for (so the founder can confirm what an agent proposed for them).
+        var kernel = kernels.CreateForPersona(route.Persona.Name, onBehalfOf: user.Email);
         var history = ConversationStore.HistoryFor(route.Persona.SystemPrompt, earlier, message);
         return new Turn(request.ConversationId ?? Guid.NewGuid(), request.ConversationId is null, user.Email, request.Message, route.Persona, kernel, history, history.Count, plan);
     }
