@@ -32,7 +32,9 @@ public static class GatewayServices
         services.AddSingleton<ApprovalGate>();
         services.AddSingleton<DecisionLog>();
         services.AddSingleton<SandboxBusiness>();
-        services.AddSingleton(sp => new ExecutorRegistry(SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>())));
+        // Executors of actions outside the sandbox business (e.g. remember) are registered as IActionExecutor.
+        services.AddSingleton(sp => new ExecutorRegistry(
+            [.. SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>()), .. sp.GetServices<IActionExecutor>()]));
         services.AddSingleton<ToolGateway>();
         services.AddSingleton<ActionPipeline>();
         services.AddSingleton<IActionPipeline>(sp => sp.GetRequiredService<ActionPipeline>());
@@ -41,5 +43,5 @@ public static class GatewayServices
 
     /// <summary>A service provider with only what CLI verbs need to run the pipeline over one database.</summary>
     public static ServiceProvider BuildForCli(NpgsqlDataSource dataSource, IConfiguration configuration) =>
-        new ServiceCollection().AddSingleton(dataSource).AddActionGateway(configuration).BuildServiceProvider();
+        new ServiceCollection().AddSingleton(dataSource).AddActionGateway(configuration).AddKnowledgeAndMemory(configuration).BuildServiceProvider();
 }

@@ -47,7 +47,7 @@ public static class LiveShopWebApp
         var dataSource = await DatabaseBootstrap.OpenAsync(builder.Configuration, Console.Out, cancellationToken);
         builder.Services.AddLiveShopServices(builder.Configuration, dataSource);
         builder.Services.AddLiveShopSignIn();
-        await StartupSeeding.SeedIfEmptyAsync(dataSource, liveShop, Console.Out, cancellationToken);
+        await StartupSeeding.SeedIfEmptyAsync(dataSource, liveShop, KnowledgeServices.CreateEmbedder(builder.Configuration), Console.Out, cancellationToken);
         // Straight to stdout: a generated founder password must never land in the log files.
         await FounderAccount.EnsureAsync(() => LiveShopDataSource.CreateContext(dataSource),
             builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions(), TimeProvider.System, Console.Out, cancellationToken);
@@ -67,6 +67,7 @@ public static class LiveShopWebApp
         app.MapVerifyApi();
         app.MapGatewayApi();
         app.MapSandboxApi();
+        app.MapChatApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

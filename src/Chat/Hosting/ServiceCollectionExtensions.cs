@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BusinessOverviewQuery>();
         services.AddSingleton<EventStore>();
         services.AddActionGateway(configuration);
+        services.AddKnowledgeAndMemory(configuration);
         // The live sandbox simulation: one ticker per host, ticking only while it holds the database's ticking lock.
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
         services.AddSingleton(sp => new LiveSimulation(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext,
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SandboxTicker>();
         services.AddSingleton<ISandboxControl>(sp => sp.GetRequiredService<SandboxTicker>());
         services.AddHostedService(sp => sp.GetRequiredService<SandboxTicker>());
+        services.AddLiveShopAgents(configuration);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;

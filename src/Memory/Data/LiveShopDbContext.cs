@@ -77,6 +77,7 @@ public sealed class LiveShopDbContext(DbContextOptions<LiveShopDbContext> option
     public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
     public DbSet<LongTermMemory> LongTermMemories => Set<LongTermMemory>();
+    public DbSet<LearningCursor> LearningCursors => Set<LearningCursor>();
 
     // The live sandbox simulation's own state (hidden from agents)
     public DbSet<SandboxState> SandboxStates => Set<SandboxState>();
