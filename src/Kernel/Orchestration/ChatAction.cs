@@ -34,6 +34,10 @@ public sealed record ChatAction
 
     /// <summary>What the model was told.</summary>
     public required string Message { get; init; }
+
+    /// <summary>The signed verdict with its invariant checks, for surfaces that show them (not part of the contract's JSON).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Verdict? Verdict { get; init; }
 }
 
 /// <summary>Maps what the proof filter journaled during a turn to the contract's <c>actions</c>.</summary>
@@ -64,6 +68,7 @@ public static class ChatActions
                 ActionId = outcome.Packet.ActionId,
                 CalledAs = record.Function,
                 Message = record.Message,
+                Verdict = outcome.Verdict,
             };
         }
         var arguments = record.Refusal?.ToolCallId is { } id && argumentsByToolCall is not null && argumentsByToolCall.TryGetValue(id, out var found)
