@@ -29,7 +29,7 @@ public sealed class PlannerAccuracyTests(PlannerBusiness business, ITestOutputHe
             var decision = await planner.PlanAsync(utterance.Text, functions);
             var (ok, got) = Judge(utterance, decision);
             if (ok) correct++;
-            else output.WriteLine($"MISS  {utterance.Text}\n      expected {utterance.Function} {Show(utterance.Arguments)}\n      got      {got}");
+            else output.WriteLine($"MISS  {utterance.Text}\n      expected {utterance.Function} {Show(utterance.Arguments)}\n      got      {got}\n      ranking  {string.Join(", ", decision.Ranking.Take(3).Select(r => $"{r.Function.Name} {r.Score:F3} (sim {r.Similarity:F3})"))}");
         }
 
         var accuracy = (double)correct / set.Length;

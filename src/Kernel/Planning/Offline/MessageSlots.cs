@@ -126,7 +126,7 @@ public sealed partial record MessageSlots
     [GeneratedRegex("\"([^\"]+)\"|“([^”]+)”|(?<![\\w])'([^']{2,}?)'(?![\\w])", RegexOptions.CultureInvariant)]
     private static partial Regex QuotePattern();
 
-    [GeneratedRegex(@"(?<cur>(?:a|us|au|nz|c)?\$|€|£)?\s?(?<![\w.])(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<k>k\b)?(?:\s?(?:(?<pct>%|percent\b|per cent\b|pct\b)|(?<curword>dollars?\b|bucks\b|aud\b|usd\b|nzd\b|eur\b|gbp\b|euros?\b)|(?<unit>units?\b|pcs\b|pieces\b|items\b|boxes\b|packs\b)))?",
+    [GeneratedRegex(@"(?<cur>(?:a|us|au|nz|c)?\$|€|£)?\s?(?<![\w.])(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<k>k\b)?(?:\s?(?:(?<pct>%|percent\b|per cent\b|pct\b)|(?<curword>dollars?\b|bucks\b|aud\b|usd\b|nzd\b|eur\b|gbp\b|euros?\b)|(?<unit>units?\b|pcs\b|pieces\b|items\b|boxes\b|packs\b|more\b)))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 

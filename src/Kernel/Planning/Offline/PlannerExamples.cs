@@ -32,7 +32,7 @@ public static class PlannerExamples
         ["pause_ad_set"] = new()
         {
             Examples = ["pause the ad set", "stop running ads on as_4", "turn off that ad set"],
-            Cues = ["pause", "turn off", "switch off", "stop running", "stop the ad", "kill the ad", "halt"],
+            Cues = ["pause", "turn off", "switch off", "stop", "kill the ad", "halt"],
         },
         ["change_price"] = new()
         {
@@ -72,7 +72,7 @@ public static class PlannerExamples
         ["draft_copy"] = new()
         {
             Examples = ["draft marketing copy for review", "write an ad headline", "draft an email to customers"],
-            Cues = ["draft", "copy", "headline", "caption", "tagline", "blurb"],
+            Cues = ["draft", "copy", "headline", "caption", "tagline", "blurb", "slogan", "subject line", "compose", "write a ", "write an "],
         },
         ["generate_report"] = new()
         {
@@ -102,7 +102,7 @@ public static class PlannerExamples
         ["get_ad_set_performance"] = new()
         {
             Examples = ["how are the ad sets performing", "what is the return on ad spend", "show ad spend and revenue per ad set"],
-            Cues = ["roas", "performance", "performing", "return on ad spend", "how are the ads", "ad spend"],
+            Cues = ["roas", "performing", "return on ad spend", "how are the ads", "how are our ads"],
         },
         ["get_stock"] = new()
         {
