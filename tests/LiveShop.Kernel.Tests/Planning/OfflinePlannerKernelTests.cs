@@ -157,3 +157,20 @@ public sealed class OfflinePlannerKernelTests(PlannerBusiness business) : IClass
         Assert.Equal(OfflinePlannerChatCompletion.ModelId, PlannerHarness.Planner.GetModelId());
     }
 }
+
+public sealed class OfflinePlannerIsolationTests(PlannerBusiness business) : IClassFixture<PlannerBusiness>
+{
+    [Fact]
+    public async Task Chosen_function_is_the_instance_of_the_kernel_offered_not_one_embedded_earlier()
+    {
+        var first = new PlannerHarness(business);
+        var second = new PlannerHarness(business);
+        var planner = new OfflinePlanner(Memory.Knowledge.Embeddings.LocalMiniLmEmbedder.Shared);
+        await planner.PlanAsync("pause as_3", first.KernelFor().Plugins.SelectMany(p => p).ToArray());
+
+        var offered = second.KernelFor().Plugins.SelectMany(p => p).ToArray();
+        var decision = await planner.PlanAsync("pause as_3", offered);
+
+        Assert.Contains(decision.Function!, offered);
+    }
+}

@@ -9,11 +9,12 @@ public sealed record IndexedFunction(KernelFunction Function, IReadOnlyList<floa
 
 /// <summary>
 /// The embedded descriptions and examples of a set of functions. Embedding takes milliseconds per text, so each distinct
-/// function set (a persona's kernel) is embedded once and cached.
+/// function set (a persona's kernel) is embedded once; the cache keeps only the vectors, and every index pairs them
+/// with the function instances actually offered (those are bound to the caller's plugins and kernel).
 /// </summary>
 public sealed class FunctionIndex
 {
-    private static readonly ConcurrentDictionary<string, Task<FunctionIndex>> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Task<IReadOnlyList<float[][]>>> Cache = new(StringComparer.Ordinal);
 
     private FunctionIndex(IReadOnlyList<IndexedFunction> functions) => Functions = functions;
 
@@ -21,15 +22,21 @@ public sealed class FunctionIndex
     public IReadOnlyList<IndexedFunction> Functions { get; }
 
     /// <summary>The index of <paramref name="functions"/>, built on first use with <paramref name="embedder"/> and cached.</summary>
-    public static Task<FunctionIndex> ForAsync(IReadOnlyList<KernelFunction> functions, ITextEmbedder embedder, CancellationToken cancellationToken = default)
+    public static async Task<FunctionIndex> ForAsync(IReadOnlyList<KernelFunction> functions, ITextEmbedder embedder, CancellationToken cancellationToken = default)
     {
         var key = embedder.ModelId + "|" + string.Join("|", functions.Select(f => $"{f.PluginName}-{f.Name}:{f.Description}"));
-        var task = Cache.GetOrAdd(key, _ => BuildAsync(functions, embedder));
-        if (task.IsFaulted) Cache.TryRemove(new KeyValuePair<string, Task<FunctionIndex>>(key, task));
-        return task.WaitAsync(cancellationToken);
+        var task = Cache.GetOrAdd(key, _ => EmbedAsync(functions, embedder));
+        if (task.IsFaulted) Cache.TryRemove(new KeyValuePair<string, Task<IReadOnlyList<float[][]>>>(key, task));
+        var vectors = await task.WaitAsync(cancellationToken);
+        return new FunctionIndex(functions.Select((function, i) => new IndexedFunction(
+            function,
+            vectors[i],
+            PlannerExamples.ByFunction.TryGetValue(function.Name, out var examples) ? examples.Cues : [],
+            function.Metadata.Parameters.Select(ArgumentExtractor.IdPrefixOf).OfType<string>().ToHashSet(StringComparer.Ordinal)))
+            .ToArray());
     }
 
-    private static async Task<FunctionIndex> BuildAsync(IReadOnlyList<KernelFunction> functions, ITextEmbedder embedder)
+    private static async Task<IReadOnlyList<float[][]>> EmbedAsync(IReadOnlyList<KernelFunction> functions, ITextEmbedder embedder)
     {
         var texts = new List<string>();
         var ranges = new List<(int Start, int Count)>();
@@ -41,12 +48,6 @@ public sealed class FunctionIndex
             texts.AddRange(own);
         }
         var vectors = await embedder.EmbedAsync(texts, CancellationToken.None);
-        var indexed = functions.Select((function, i) => new IndexedFunction(
-            function,
-            vectors.Skip(ranges[i].Start).Take(ranges[i].Count).ToArray(),
-            PlannerExamples.ByFunction.TryGetValue(function.Name, out var examples) ? examples.Cues : [],
-            function.Metadata.Parameters.Select(ArgumentExtractor.IdPrefixOf).OfType<string>().ToHashSet(StringComparer.Ordinal)))
-            .ToArray();
-        return new FunctionIndex(indexed);
+        return ranges.Select(r => vectors.Skip(r.Start).Take(r.Count).ToArray()).ToArray();
     }
 }
