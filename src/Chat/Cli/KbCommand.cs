@@ -19,7 +19,7 @@ internal static class KbCommand
         return kb;
     }
 
-    private static ITextEmbedder Embedder(IConfiguration configuration)
+    internal static ITextEmbedder Embedder(IConfiguration configuration)
     {
         var options = new EmbeddingOptions();
         configuration.GetSection(EmbeddingOptions.Section).Bind(options);

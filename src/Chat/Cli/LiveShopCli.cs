@@ -48,6 +48,11 @@ public static class LiveShopCli
         root.Add(AuditCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(KbCommand.Create());
+        root.Add(ApprovalsCommand.Create());
+        root.Add(UndoCommand.Create());
+        root.Add(VerifyCommand.Create());
+        root.Add(ProofCommand.Create());
+        root.Add(SimulateCommand.Create());
         return root;
     }
 }

@@ -906,6 +906,30 @@ namespace LiveShop.Memory.Migrations
                     b.ToTable("knowledge_documents", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Knowledge.LearningCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_learning_cursors");
+
+                    b.ToTable("learning_cursors", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_learning_cursors_last_sequence", "last_sequence >= 0");
+                        });
+                });
+
             modelBuilder.Entity("LiveShop.Memory.Data.Entities.Knowledge.LongTermMemory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -918,6 +942,12 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("numeric(4,3)")
                         .HasColumnName("confidence");
 
+                    b.Property<int>("ConfirmationCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("confirmation_count");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("text")
@@ -926,6 +956,11 @@ namespace LiveShop.Memory.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("edited_by");
 
                     b.Property<Vector>("Embedding")
                         .HasColumnType("vector(384)")
@@ -962,6 +997,18 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("scope_key");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("unknown")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("pk_long_term_memories");
 
@@ -977,6 +1024,8 @@ namespace LiveShop.Memory.Migrations
                     b.ToTable("long_term_memories", null, t =>
                         {
                             t.HasCheckConstraint("ck_long_term_memories_confidence_range", "confidence >= 0 AND confidence <= 1");
+
+                            t.HasCheckConstraint("ck_long_term_memories_confirmation_count_positive", "confirmation_count >= 1");
 
                             t.HasCheckConstraint("ck_long_term_memories_scope", "scope IN ('business', 'persona', 'product', 'supplier')");
                         });
@@ -1605,9 +1654,13 @@ namespace LiveShop.Memory.Migrations
 
                     b.Property<string>("ArgumentsHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("arguments_hash");
+
+                    b.Property<JsonDocument>("ChannelMessages")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("channel_messages");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1625,6 +1678,15 @@ namespace LiveShop.Memory.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("on_behalf_of");
+
+                    b.Property<JsonDocument>("Packet")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("packet");
 
                     b.Property<JsonDocument>("Parameters")
                         .IsRequired()
@@ -1685,7 +1747,7 @@ namespace LiveShop.Memory.Migrations
 
                             t.HasCheckConstraint("ck_approvals_risk_level", "risk_level IN ('L0', 'L1', 'L2', 'L3')");
 
-                            t.HasCheckConstraint("ck_approvals_status", "status IN ('pending', 'approved', 'rejected', 'expired', 'executed')");
+                            t.HasCheckConstraint("ck_approvals_status", "status IN ('pending', 'approved', 'rejected', 'expired', 'executed', 'superseded')");
                         });
                 });
 
@@ -1772,6 +1834,162 @@ namespace LiveShop.Memory.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Platform.DecisionLogEntry", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("input_hash");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("risk_level");
+
+                    b.Property<string>("StateVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("state_version");
+
+                    b.HasKey("DecisionId")
+                        .HasName("pk_decision_log");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_decision_log_action_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_decision_log_created_at");
+
+                    b.ToTable("decision_log", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_decision_log_decision", "decision IN ('allow', 'require_approval', 'deny')");
+                        });
+                });
+
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Platform.GatewayExecution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action_id");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approval_id");
+
+                    b.Property<string>("ArgumentsHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("arguments_hash");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ConnectorReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("connector_reference");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<JsonDocument>("Inverse")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("inverse");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<JsonDocument>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gateway_executions");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_gateway_executions_action_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gateway_executions_idempotency_key");
+
+                    b.ToTable("gateway_executions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_gateway_executions_status", "status IN ('in_progress', 'succeeded', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("LiveShop.Memory.Data.Entities.Platform.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1852,6 +2070,46 @@ namespace LiveShop.Memory.Migrations
                     b.ToTable("users", null, t =>
                         {
                             t.HasCheckConstraint("ck_users_role", "role IN ('founder', 'approver', 'support', 'developer')");
+                        });
+                });
+
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Sandbox.SandboxState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HiddenState")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hidden_state");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<DateTimeOffset>("SimulatedNow")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("simulated_now");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<long>("StepIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_index");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sandbox_state");
+
+                    b.ToTable("sandbox_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sandbox_state_singleton", "id = 1");
                         });
                 });
 
