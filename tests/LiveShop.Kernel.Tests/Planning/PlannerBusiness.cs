@@ -7,7 +7,10 @@ using LiveShop.Memory.Data.Entities.Customers;
 using LiveShop.Memory.Data.Entities.Finance;
 using LiveShop.Memory.Data.Entities.Orders;
 using LiveShop.Memory.Knowledge.Embeddings;
+using LiveShop.Memory.Knowledge.Retrieval;
+using LiveShop.Memory.Learnings;
 using LiveShop.Plugins.Functions;
+using LiveShop.Plugins.Memory;
 using LiveShop.Plugins.Support;
 using LiveShop.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +89,11 @@ public sealed class PlannerHarness
             [Founder] = LiveShopPlugins.Names.ToArray(),
             [SupportLead] = [SupportPlugin.Name],
         });
-        var plugins = LiveShopPlugins.Create(new PlannerContexts(database), new StoppedClock(PlannerBusiness.Now));
+        var clock = new StoppedClock(PlannerBusiness.Now);
+        var memory = new MemoryPlugin(
+            new KnowledgeSearch(database.DataSource, LocalMiniLmEmbedder.Shared),
+            new MemoryStore(database.DataSource, LocalMiniLmEmbedder.Shared, clock));
+        var plugins = LiveShopPlugins.Create(new PlannerContexts(database), clock, memory);
         Factory = new KernelFactory(plugins, personas, Pipeline, Audit, NullLoggerFactory.Instance);
     }
 

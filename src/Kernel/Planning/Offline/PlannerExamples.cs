@@ -119,5 +119,20 @@ public static class PlannerExamples
             Examples = ["show open support tickets", "what is in the support queue", "which customers are waiting for an answer"],
             Cues = ["open ticket", "support queue", "tickets open", "unanswered", "tickets are", "open support"],
         },
+        ["search_knowledge"] = new()
+        {
+            Examples = ["what does our returns policy say", "search the knowledge base", "what is the procedure for damaged items"],
+            Cues = ["policy", "policies", "sop", "knowledge base", "procedure", "playbook", "platform rule"],
+        },
+        ["recall_learnings"] = new()
+        {
+            Examples = ["what did we learn last time", "what happened when we tried this before", "recall past lessons"],
+            Cues = ["learned", "learnt", "lesson", "last time", "what happened when", "recall"],
+        },
+        ["remember"] = new()
+        {
+            Examples = ["remember this conclusion for later", "make a note of this lesson", "note that the discount did not work"],
+            Cues = ["remember", "make a note", "note that", "keep in mind"],
+        },
     };
 }
