@@ -174,3 +174,26 @@ public sealed class OfflinePlannerIsolationTests(PlannerBusiness business) : ICl
         Assert.Contains(decision.Function!, offered);
     }
 }
+
+public sealed class OfflinePlannerFollowUpTests(PlannerBusiness business) : IClassFixture<PlannerBusiness>
+{
+    [Fact]
+    public async Task Answer_to_a_clarifying_question_completes_the_request()
+    {
+        var harness = new PlannerHarness(business);
+        var kernel = harness.KernelFor();
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var history = new ChatHistory();
+        history.AddUserMessage("refund order o_12");
+
+        history.Add(await chat.GetChatMessageContentAsync(history, PlannerHarness.Auto(), kernel));
+        Assert.Empty(harness.Pipeline.Packets);
+        history.AddUserMessage("$25");
+        var reply = await chat.GetChatMessageContentAsync(history, PlannerHarness.Auto(), kernel);
+
+        var packet = Assert.Single(harness.Pipeline.Packets);
+        Assert.Equal("o_12", packet.Parameters.GetProperty("order_id").GetString());
+        Assert.Equal(25m, packet.Parameters.GetProperty("amount").GetDecimal());
+        Assert.StartsWith("Executed refund_order", reply.Content);
+    }
+}

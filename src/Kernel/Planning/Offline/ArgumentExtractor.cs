@@ -74,6 +74,13 @@ public static partial class ArgumentExtractor
             if (amount is null) return null;
             return type == typeof(decimal) ? amount.Value : type == typeof(double) ? (double)amount.Value : (float)amount.Value;
         }
+        if (type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
+        {
+            if (DateReader.Read(slots.Text, slots.Today.Year) is not { } date) return null;
+            return type == typeof(DateOnly) ? date
+                : type == typeof(DateTime) ? date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
+                : new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
         if (type == typeof(string))
         {
             if (parameter.Name == "channel") return ReadChannel(slots.Text);

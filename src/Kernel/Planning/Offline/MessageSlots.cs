@@ -49,8 +49,11 @@ public sealed partial record MessageSlots
     /// <summary>How many items the message asks for ("top 3"), when it says.</summary>
     public int? Limit { get; init; }
 
-    /// <summary>Reads the slots of a message.</summary>
-    public static MessageSlots Read(string text)
+    /// <summary>The day the message was written (UTC), for dates written without a year.</summary>
+    public DateOnly Today { get; init; }
+
+    /// <summary>Reads the slots of a message written on <paramref name="today"/>.</summary>
+    public static MessageSlots Read(string text, DateOnly today)
     {
         var ids = new List<IdSlot>();
         foreach (Match m in IdPattern().Matches(text))
@@ -86,6 +89,7 @@ public sealed partial record MessageSlots
         return new MessageSlots
         {
             Text = text,
+            Today = today,
             Ids = ids,
             Numbers = numbers,
             Quotes = quotes,

@@ -31,7 +31,7 @@ public sealed record PlannerDecision
 /// the message carries, then reads the chosen function's arguments — or asks when an argument is missing or two
 /// functions are too close to call.
 /// </summary>
-public sealed class OfflinePlanner(ITextEmbedder embedder)
+public sealed class OfflinePlanner(ITextEmbedder embedder, TimeProvider? time = null)
 {
     /// <summary>Below this score nothing matches well enough to act on.</summary>
     public const double MinimumScore = 0.40;
@@ -54,7 +54,7 @@ public sealed class OfflinePlanner(ITextEmbedder embedder)
 
         var index = await FunctionIndex.ForAsync(functions, embedder, cancellationToken);
         var vector = (await embedder.EmbedAsync([message], cancellationToken))[0];
-        var slots = MessageSlots.Read(message);
+        var slots = MessageSlots.Read(message, DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime));
         var lower = message.ToLowerInvariant();
         var leadingCue = index.Functions.Select(f => FirstCue(f, lower)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
         var ranking = index.Functions

@@ -28,13 +28,16 @@ public sealed class OfflinePlannerChatCompletion : IChatCompletionService
     /// <summary>Key of <see cref="Label"/> in <see cref="Attributes"/>.</summary>
     public const string LabelAttribute = "label";
 
+    /// <summary>Metadata key marking a reply as the planner's clarifying question (the next message may answer it).</summary>
+    public const string QuestionMetadataKey = "liveshop.planner_question";
+
     private const int StreamChunkLength = 24;
 
     private readonly OfflinePlanner _planner;
     private readonly FunctionCallRunner _runner = new();
 
-    /// <summary>A planner over <paramref name="embedder"/> (normally <see cref="LocalMiniLmEmbedder.Shared"/>).</summary>
-    public OfflinePlannerChatCompletion(ITextEmbedder embedder) => _planner = new OfflinePlanner(embedder);
+    /// <summary>A planner over <paramref name="embedder"/> (normally <see cref="LocalMiniLmEmbedder.Shared"/>); <paramref name="time"/> dates the requests.</summary>
+    public OfflinePlannerChatCompletion(ITextEmbedder embedder, TimeProvider? time = null) => _planner = new OfflinePlanner(embedder, time);
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?>
@@ -50,12 +53,12 @@ public sealed class OfflinePlannerChatCompletion : IChatCompletionService
         Microsoft.SemanticKernel.Kernel? kernel = null,
         CancellationToken cancellationToken = default)
     {
-        var message = chatHistory.LastOrDefault(m => m.Role == AuthorRole.User)?.Content;
+        var message = RequestText(chatHistory);
         if (string.IsNullOrWhiteSpace(message)) return [Reply("What would you like me to do?")];
 
         var (functions, autoInvoke) = OfferedFunctions(chatHistory, executionSettings, kernel);
         var decision = await _planner.PlanAsync(message, functions, cancellationToken);
-        if (!decision.IsCall || kernel is null) return [Reply(decision.Question ?? "Could you say that another way?")];
+        if (!decision.IsCall || kernel is null) return [Question(decision.Question ?? "Could you say that another way?")];
 
         var function = decision.Function!;
         var call = new FunctionCallContent(function.Name, function.PluginName, "call_" + Guid.NewGuid().ToString("N")[..24],
@@ -106,5 +109,26 @@ public sealed class OfflinePlannerChatCompletion : IChatCompletionService
         return (configuration.Functions?.ToArray() ?? [], configuration.AutoInvoke);
     }
 
+    /// <summary>
+    /// The request to plan: the last user message, joined to the one before it when the planner's last word was a
+    /// clarifying question — so "refund o_12" … "$40" is planned as one request.
+    /// </summary>
+    private static string? RequestText(ChatHistory chatHistory)
+    {
+        var last = -1;
+        for (var i = chatHistory.Count - 1; i >= 0 && last < 0; i--)
+            if (chatHistory[i].Role == AuthorRole.User) last = i;
+        if (last < 0) return null;
+        var message = chatHistory[last].Content;
+        if (last < 2 || !IsQuestion(chatHistory[last - 1]) || chatHistory[last - 2].Role != AuthorRole.User) return message;
+        return $"{chatHistory[last - 2].Content} {message}";
+    }
+
+    private static bool IsQuestion(ChatMessageContent message) =>
+        message.Role == AuthorRole.Assistant && message.Metadata?.ContainsKey(QuestionMetadataKey) == true;
+
     private static ChatMessageContent Reply(string text) => new(AuthorRole.Assistant, text) { ModelId = ModelId };
+
+    private static ChatMessageContent Question(string text) =>
+        new(AuthorRole.Assistant, text, ModelId, metadata: new Dictionary<string, object?> { [QuestionMetadataKey] = true });
 }
