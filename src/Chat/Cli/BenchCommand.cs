@@ -17,6 +17,7 @@ internal static class BenchCommand
         bench.Add(Events());
         bench.Add(BenchRagCommand.Create());
         bench.Add(BenchVerifyCommand.Create());
+        bench.Add(BenchChatCommand.Create());
         return bench;
     }
 

@@ -37,7 +37,7 @@ internal static class SeedCommand
                 output.WriteLine($"{table}: {rows.ToString(CultureInfo.InvariantCulture)}");
             output.WriteLine($"events: {report.EventsWritten}");
             output.WriteLine($"seconds: {report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
-            await StartupSeeding.LoadStarterKnowledgeIfEmptyAsync(dataSource, KbCommand.Embedder(configuration), result.Error(), cancellationToken);
+            await StartupSeeding.LoadStarterKnowledgeIfEmptyAsync(dataSource, KnowledgeServices.CreateEmbedder(configuration), result.Error(), cancellationToken);
             return 0;
         });
         return command;

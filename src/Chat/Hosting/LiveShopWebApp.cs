@@ -58,6 +58,7 @@ public static class LiveShopWebApp
         app.MapVerifyApi();
         app.MapGatewayApi();
         app.MapSandboxApi();
+        app.MapChatApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SandboxTicker>();
         services.AddSingleton<ISandboxControl>(sp => sp.GetRequiredService<SandboxTicker>());
         services.AddHostedService(sp => sp.GetRequiredService<SandboxTicker>());
+        services.AddLiveShopAgents(configuration);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;

@@ -25,13 +25,19 @@ public class LiveShopServer : IAsyncLifetime
     /// <summary>The server's base address, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running host's services.</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>More configuration arguments (<c>--Key=value</c>) for the host.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     /// <summary>Days of sandbox history seeded at start-up; 0 seeds nothing.</summary>
     protected virtual int SeedDays => 0;
 
     /// <summary>Per-fixture data directory (logs, keys).</summary>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("liveshop-test-").FullName;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await _database.InitializeAsync();
         _app = await LiveShopWebApp.BuildAsync("http://127.0.0.1:0",
@@ -40,6 +46,7 @@ public class LiveShopServer : IAsyncLifetime
             $"--LiveShop:DataDirectory={DataDirectory}",
             $"--LiveShop:SeedWhenEmpty={SeedDays > 0}",
             $"--LiveShop:SandboxDays={Math.Max(SeedDays, 1)}",
+            .. ExtraArguments,
         ], CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -47,7 +54,7 @@ public class LiveShopServer : IAsyncLifetime
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
