@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Functions;
 using LiveShop.Kernel.Planning.Offline;
 using LiveShop.Kernel.Tests.Functions;
@@ -82,7 +83,7 @@ public sealed class PlannerHarness
     public const string Founder = "founder_assistant";
     public const string SupportLead = "support_lead";
 
-    public PlannerHarness(TestDatabase database)
+    public PlannerHarness(TestDatabase database, IActionPipeline? pipeline = null)
     {
         var personas = new PersonaFunctionPolicy(new Dictionary<string, IReadOnlyCollection<string>>
         {
@@ -94,7 +95,7 @@ public sealed class PlannerHarness
             new KnowledgeSearch(database.DataSource, LocalMiniLmEmbedder.Shared),
             new MemoryStore(database.DataSource, LocalMiniLmEmbedder.Shared, clock));
         var plugins = LiveShopPlugins.Create(new PlannerContexts(database), clock, memory);
-        Factory = new KernelFactory(plugins, personas, Pipeline, Audit, NullLoggerFactory.Instance);
+        Factory = new KernelFactory(plugins, personas, pipeline ?? Pipeline, Audit, NullLoggerFactory.Instance);
     }
 
     public static OfflinePlannerChatCompletion Planner { get; } = new(LocalMiniLmEmbedder.Shared);
