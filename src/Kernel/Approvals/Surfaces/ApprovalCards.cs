@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using LiveShop.Memory.Data.Entities.Platform;
+
+namespace LiveShop.Kernel.Approvals.Surfaces;
+
+/// <summary>Turns a stored approval (its row and the verdict JSON in it) into the card model surfaces render.</summary>
+public static class ApprovalCards
+{
+    /// <summary>The card model of a stored approval.</summary>
+    public static ApprovalCardModel From(Approval approval, JsonElement? packet = null) => new()
+    {
+        ApprovalId = approval.Id,
+        Action = approval.ActionName,
+        Parameters = approval.Parameters.RootElement.Clone(),
+        RiskLevel = approval.RiskLevel,
+        RequiredApprover = approval.RequiredApprover,
+        RequestedBy = approval.RequestedBy,
+        Reasons = ReadReasons(approval.Verdict.RootElement),
+        Checks = ReadChecks(approval.Verdict.RootElement),
+        Evidence = packet is { } p ? ReadEvidence(p) : null,
+        Status = approval.Status,
+        DecidedBy = approval.DecidedBy,
+        DecidedAt = approval.DecidedAt,
+        DecisionReason = approval.DecisionReason,
+        ExpiresAt = approval.ExpiresAt,
+    };
+
+    /// <summary>The verdict's reasons.</summary>
+    public static IReadOnlyList<string> ReadReasons(JsonElement verdict) =>
+        verdict.TryGetProperty("reasons", out var reasons) && reasons.ValueKind == JsonValueKind.Array
+            ? reasons.EnumerateArray().Select(r => r.GetString() ?? "").ToList()
+            : [];
+
+    /// <summary>The proof's invariant checks.</summary>
+    public static IReadOnlyList<CardCheck> ReadChecks(JsonElement verdict)
+    {
+        if (!verdict.TryGetProperty("proof", out var proof) || !proof.TryGetProperty("invariant_checks", out var checks)
+            || checks.ValueKind != JsonValueKind.Array) return [];
+        return checks.EnumerateArray().Select(c => new CardCheck(
+            c.GetProperty("id").GetString() ?? "",
+            c.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "",
+            Number(c, "value"),
+            Number(c, "threshold"))).ToList();
+    }
+
+    /// <summary>The packet's evidence as one line of JSON, when it has any.</summary>
+    public static string? ReadEvidence(JsonElement packet) =>
+        packet.ValueKind == JsonValueKind.Object && packet.TryGetProperty("evidence", out var evidence)
+        && evidence.ValueKind == JsonValueKind.Object && evidence.EnumerateObject().Any()
+            ? evidence.GetRawText()
+            : null;
+
+    /// <summary>A one-line summary such as <c>refund_order order_id=o_1042 amount=150</c>.</summary>
+    public static string Summary(ApprovalCardModel card)
+    {
+        var parameters = card.Parameters.ValueKind == JsonValueKind.Object
+            ? string.Join(" ", card.Parameters.EnumerateObject().Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}"))
+            : "";
+        return $"{card.Action} {parameters}".Trim();
+    }
+
+    /// <summary>The decided status in words, e.g. "Approved by founder@… at 10:02 UTC".</summary>
+    public static string StatusLine(ApprovalCardModel card)
+    {
+        var at = card.DecidedAt is { } when ? $" at {when.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC" : "";
+        var by = card.DecidedBy is null ? "" : $" by {card.DecidedBy}";
+        var reason = string.IsNullOrWhiteSpace(card.DecisionReason) ? "" : $": {card.DecisionReason}";
+        return card.Status switch
+        {
+            "pending" => card.NeedsFounder ? "Waiting for the founder" : "Waiting for an approver",
+            "approved" => $"Approved{by}{at}{reason}",
+            "executed" => $"Approved{by}{at} and executed{reason}",
+            "rejected" => $"Rejected{by}{at}{reason}",
+            "expired" => "Expired without a decision; it will never run",
+            _ => $"{char.ToUpperInvariant(card.Status[0])}{card.Status[1..]}{by}{reason}",
+        };
+    }
+
+    /// <summary>Value versus threshold of a check, e.g. "150 vs 100".</summary>
+    public static string Measure(CardCheck check) => (check.Value, check.Threshold) switch
+    {
+        ({ } v, { } t) => $"{v.ToString(CultureInfo.InvariantCulture)} vs threshold {t.ToString(CultureInfo.InvariantCulture)}",
+        ({ } v, null) => v.ToString(CultureInfo.InvariantCulture),
+        (null, { } t) => $"threshold {t.ToString(CultureInfo.InvariantCulture)}",
+        _ => "",
+    };
+
+    private static decimal? Number(JsonElement check, string name) =>
+        check.TryGetProperty(name, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetDecimal() : null;
+}
