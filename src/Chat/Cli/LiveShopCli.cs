@@ -48,6 +48,7 @@ public static class LiveShopCli
         root.Add(AuditCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(KbCommand.Create());
+        root.Add(LinkCommand.Create());
         return root;
     }
 }
