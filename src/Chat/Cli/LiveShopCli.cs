@@ -48,6 +48,8 @@ public static class LiveShopCli
         root.Add(AuditCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(KbCommand.Create());
+        root.Add(ApprovalsCommand.Create());
+        root.Add(UndoCommand.Create());
         root.Add(LinkCommand.Create());
         return root;
     }

@@ -55,6 +55,7 @@ public static class LiveShopWebApp
         app.MapStaticAssets();
         app.MapLiveShopHealthChecks();
         app.MapEventsApi();
+        app.MapGatewayApi();
         app.MapMessagingApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

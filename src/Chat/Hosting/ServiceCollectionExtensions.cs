@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
         services.AddSingleton<BusinessOverviewQuery>();
         services.AddSingleton<EventStore>();
+        services.AddActionGateway(configuration);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;

@@ -64,6 +64,8 @@ public sealed class LiveShopDbContext(DbContextOptions<LiveShopDbContext> option
     // Platform
     public DbSet<User> Users => Set<User>();
     public DbSet<Approval> Approvals => Set<Approval>();
+    public DbSet<GatewayExecution> GatewayExecutions => Set<GatewayExecution>();
+    public DbSet<DecisionLogEntry> DecisionLog => Set<DecisionLogEntry>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
     public DbSet<Conversation> Conversations => Set<Conversation>();

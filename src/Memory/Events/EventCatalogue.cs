@@ -86,6 +86,13 @@ public static class EventCatalogue
         ("Marketing", "AdSetScaled", "ad_set_id from_budget:number>=0 to_budget:number>=0"),
         ("Marketing", "CampaignLaunched", "campaign_id name? channel? daily_budget?:number>=0"),
         ("Marketing", "BudgetExhausted", "ad_set_id campaign_id? daily_budget?:number>=0 spent?:number>=0"),
+
+        ("Platform", "FunctionRefused", "function reason detail plugin? persona? requested_by? tool_call_id?"),
+        ("Platform", "ApprovalRequested", "approval_id action_id action risk_level required_approver requested_by expires_at:timestamp arguments_hash"),
+        ("Platform", "ApprovalDecided", "approval_id action_id action decision decided_by reason?"),
+        ("Platform", "ActionExecuted", "action_id action idempotency_key connector_reference? approval_id? policy_version?"),
+        ("Platform", "ActionFailed", "action_id action idempotency_key error approval_id?"),
+        ("Platform", "ActionDenied", "action_id action reason stage? policy_version?"),
     ];
 
     /// <summary>Every known event type in catalogue order (grouped by family).</summary>

@@ -1605,9 +1605,13 @@ namespace LiveShop.Memory.Migrations
 
                     b.Property<string>("ArgumentsHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("arguments_hash");
+
+                    b.Property<JsonDocument>("ChannelMessages")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("channel_messages");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1625,6 +1629,15 @@ namespace LiveShop.Memory.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("on_behalf_of");
+
+                    b.Property<JsonDocument>("Packet")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("packet");
 
                     b.Property<JsonDocument>("Parameters")
                         .IsRequired()
@@ -1685,7 +1698,7 @@ namespace LiveShop.Memory.Migrations
 
                             t.HasCheckConstraint("ck_approvals_risk_level", "risk_level IN ('L0', 'L1', 'L2', 'L3')");
 
-                            t.HasCheckConstraint("ck_approvals_status", "status IN ('pending', 'approved', 'rejected', 'expired', 'executed')");
+                            t.HasCheckConstraint("ck_approvals_status", "status IN ('pending', 'approved', 'rejected', 'expired', 'executed', 'superseded')");
                         });
                 });
 
@@ -1769,6 +1782,162 @@ namespace LiveShop.Memory.Migrations
                     b.ToTable("conversation_messages", null, t =>
                         {
                             t.HasCheckConstraint("ck_conversation_messages_role", "role IN ('user', 'assistant', 'tool', 'system')");
+                        });
+                });
+
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Platform.DecisionLogEntry", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("input_hash");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("risk_level");
+
+                    b.Property<string>("StateVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("state_version");
+
+                    b.HasKey("DecisionId")
+                        .HasName("pk_decision_log");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_decision_log_action_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_decision_log_created_at");
+
+                    b.ToTable("decision_log", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_decision_log_decision", "decision IN ('allow', 'require_approval', 'deny')");
+                        });
+                });
+
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Platform.GatewayExecution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action_id");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approval_id");
+
+                    b.Property<string>("ArgumentsHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("arguments_hash");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ConnectorReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("connector_reference");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<JsonDocument>("Inverse")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("inverse");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<JsonDocument>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gateway_executions");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_gateway_executions_action_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gateway_executions_idempotency_key");
+
+                    b.ToTable("gateway_executions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_gateway_executions_status", "status IN ('in_progress', 'succeeded', 'failed')");
                         });
                 });
 

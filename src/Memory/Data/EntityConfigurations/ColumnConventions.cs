@@ -8,6 +8,8 @@ internal static class ColumnConventions
 {
     /// <summary>Business ids come from external platforms ("p_1", "o_1042", Shopify gids): text, bounded.</summary>
     public const int IdLength = 64;
+    /// <summary>"sha256:" followed by 64 hex digits, with room to spare.</summary>
+    public const int HashLength = 80;
     public const int CodeLength = 32;
     public const int NameLength = 200;
     public const int TitleLength = 300;

@@ -12,7 +12,7 @@ public sealed class Approval
     public static readonly IReadOnlyList<string> Approvers = ["none", "any_approver", "founder"];
 
     /// <summary>Values <see cref="Status"/> may take.</summary>
-    public static readonly IReadOnlyList<string> Statuses = ["pending", "approved", "rejected", "expired", "executed"];
+    public static readonly IReadOnlyList<string> Statuses = ["pending", "approved", "rejected", "expired", "executed", "superseded"];
 
     public Guid Id { get; set; }
     /// <summary>The action packet's <c>action_id</c>.</summary>
@@ -29,13 +29,19 @@ public sealed class Approval
     public required string RequestedBy { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
-    /// <summary><c>pending</c>, <c>approved</c>, <c>rejected</c>, <c>expired</c> or <c>executed</c>.</summary>
+    /// <summary><c>pending</c>, <c>approved</c>, <c>rejected</c>, <c>expired</c>, <c>executed</c> or <c>superseded</c> (facts changed; a fresh approval was required).</summary>
     public required string Status { get; set; }
     public string? DecidedBy { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecisionReason { get; set; }
     /// <summary>The verifier's verdict (with its signed proof) that asked for this approval.</summary>
     public required JsonDocument Verdict { get; set; }
+    /// <summary>The whole action packet as submitted (agent, evidence, idempotency key), so the approved action can be rebuilt exactly.</summary>
+    public JsonDocument? Packet { get; set; }
+    /// <summary>The human the request was made on behalf of, when recorded; they may not approve it either.</summary>
+    public string? OnBehalfOf { get; set; }
+    /// <summary>Where the request was posted (web, Slack, Teams message references), as a JSON array.</summary>
+    public JsonDocument? ChannelMessages { get; set; }
     /// <summary>PostgreSQL's <c>xmin</c>: two approvers deciding at once cannot both win.</summary>
     public uint RowVersion { get; set; }
 }

@@ -12,13 +12,16 @@ internal sealed class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
         builder.Property(a => a.ActionId).HasMaxLength(ColumnConventions.IdLength);
         builder.Property(a => a.ActionName).HasMaxLength(ColumnConventions.NameLength);
         builder.Property(a => a.Parameters).HasColumnType("jsonb");
-        builder.Property(a => a.ArgumentsHash).HasMaxLength(ColumnConventions.IdLength);
+        builder.Property(a => a.ArgumentsHash).HasMaxLength(ColumnConventions.HashLength);
         builder.Property(a => a.RiskLevel).HasMaxLength(2);
         builder.Property(a => a.RequiredApprover).IsCode();
         builder.Property(a => a.RequestedBy).HasMaxLength(ColumnConventions.NameLength);
         builder.Property(a => a.Status).IsCode();
         builder.Property(a => a.DecidedBy).HasMaxLength(ColumnConventions.NameLength);
         builder.Property(a => a.Verdict).HasColumnType("jsonb");
+        builder.Property(a => a.Packet).HasColumnType("jsonb");
+        builder.Property(a => a.OnBehalfOf).HasMaxLength(ColumnConventions.NameLength);
+        builder.Property(a => a.ChannelMessages).HasColumnType("jsonb");
         // xmin: the decision is a compare-and-swap, so two approvers cannot both decide.
         builder.Property(a => a.RowVersion).IsRowVersion();
         builder.HasIndex(a => a.Status);

@@ -1,0 +1,136 @@
+using LiveShop.Kernel.Approvals;
+using LiveShop.Kernel.Gateway;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Proofs;
+
+namespace LiveShop.Kernel.Actions;
+
+/// <summary>
+/// facts → verifier → signed proof → decision log → gateway (allow), approval request (require_approval) or nothing
+/// (deny). Approved actions are verified again against fresh facts before they run: if the verdict changed, the old
+/// approval is superseded and the action goes through the pipeline anew.
+/// </summary>
+public sealed class ActionPipeline(
+    BusinessPolicy policy, IFactsProvider facts, ProofSigner signer, ToolGateway gateway, ApprovalGate approvals,
+    DecisionLog decisionLog, PlatformEvents events, UserDirectory users, TimeProvider time) : IActionPipeline
+{
+    /// <inheritdoc />
+    public Task<ActionOutcome> SubmitAsync(ActionPacket packet, CancellationToken cancellationToken = default) =>
+        SubmitAsync(packet, onBehalfOf: null, cancellationToken);
+
+    /// <summary>Submits on behalf of a human (who then cannot approve the request either).</summary>
+    public async Task<ActionOutcome> SubmitAsync(ActionPacket packet, string? onBehalfOf, CancellationToken cancellationToken)
+    {
+        var verdict = await VerifyAsync(packet, cancellationToken);
+        switch (verdict.Decision)
+        {
+            case Decision.Deny:
+                await decisionLog.WriteAsync(packet, verdict, "denied", cancellationToken);
+                await events.AppendAsync("ActionDenied", $"{packet.ActionId}:verifier", new
+                {
+                    packet.ActionId, Action = packet.ProposedAction, Reason = string.Join("; ", verdict.Reasons), Stage = "verifier", verdict.Proof.PolicyVersion,
+                }, cancellationToken);
+                return Outcome(packet, verdict, ActionStatus.Denied, "denied: " + string.Join("; ", verdict.Reasons));
+
+            case Decision.RequireApproval:
+                var approval = await approvals.RequestAsync(packet, verdict, onBehalfOf, cancellationToken);
+                await decisionLog.WriteAsync(packet, verdict, $"awaiting_approval {approval.ApprovalId}", cancellationToken);
+                var who = approval.RequiredApprover == "founder" ? "the founder" : "an approver";
+                return Outcome(packet, verdict, ActionStatus.AwaitingApproval,
+                    $"awaiting approval {approval.ApprovalId} by {who} ({verdict.RiskLevel}): {string.Join("; ", verdict.Reasons)}") with { ApprovalId = approval.ApprovalId };
+
+            default:
+                return await ExecuteAsync(packet, verdict, null, cancellationToken);
+        }
+    }
+
+    /// <summary>Approves as <paramref name="approverEmail"/> (authority checked), then executes after re-verifying against fresh facts.</summary>
+    public async Task<ApprovalExecution> ApproveAndExecuteAsync(Guid approvalId, string approverEmail, string? reason, CancellationToken cancellationToken)
+    {
+        var decision = await approvals.ApproveAsync(approvalId, approverEmail, reason, cancellationToken);
+        if (!decision.Succeeded) return new ApprovalExecution(decision, null);
+        var approval = decision.Approval!;
+        var packet = approval.Packet;
+
+        var fresh = await VerifyAsync(packet, cancellationToken);
+        var stored = approval.Verdict;
+        var changed = ChangeSince(stored, fresh);
+        if (changed is null) return new ApprovalExecution(decision, await ExecuteAsync(packet, fresh, approvalId, cancellationToken));
+
+        // Approve A, execute B is impossible: the old approval is closed and the action is decided afresh.
+        await approvals.CloseAsync(approvalId, "superseded", changed, cancellationToken);
+        await decisionLog.WriteAsync(packet, fresh, $"superseded approval {approvalId}: {changed}", cancellationToken);
+        var resubmitted = await SubmitAsync(packet with { ActionId = Guid.NewGuid().ToString(), IdempotencyKey = null }, approval.OnBehalfOf, cancellationToken);
+        var note = $"not executed under approval {approvalId}: {changed}; a fresh decision was required. ";
+        return new ApprovalExecution(decision, resubmitted with { Message = note + resubmitted.Message });
+    }
+
+    /// <summary>Rejects as <paramref name="approverEmail"/> with a reason.</summary>
+    public Task<ApprovalDecisionResult> RejectAsync(Guid approvalId, string approverEmail, string reason, CancellationToken cancellationToken) =>
+        approvals.RejectAsync(approvalId, approverEmail, reason, cancellationToken);
+
+    /// <summary>Undoes an executed action by submitting its recorded inverse as a new, verified action; null outcome when impossible.</summary>
+    public async Task<UndoResult> UndoAsync(string actionId, string requesterEmail, CancellationToken cancellationToken)
+    {
+        var requester = await users.FindAsync(requesterEmail, cancellationToken);
+        if (requester is null || requester.Disabled)
+            return new UndoResult(null, $"{requesterEmail} is not an enabled user and cannot undo actions");
+        var execution = await gateway.FindExecutionAsync(actionId, cancellationToken);
+        if (execution is null || execution.Status != "succeeded")
+            return new UndoResult(null, $"no executed action {actionId} to undo");
+        if (execution.Inverse is not { } inverse)
+            return new UndoResult(null, $"{execution.Action} {actionId} is irreversible: {execution.IrreversibleBecause}");
+        var undo = new ActionPacket
+        {
+            ProposedAction = inverse.Action,
+            Parameters = inverse.Parameters,
+            Agent = "undo",
+            RequestedBy = requester.Email,
+            IdempotencyKey = $"undo:{execution.IdempotencyKey}",
+        };
+        var outcome = await SubmitAsync(undo, cancellationToken);
+        return new UndoResult(outcome, $"undo of {execution.Action} {actionId}: {outcome.Message}");
+    }
+
+    private async Task<Verdict> VerifyAsync(ActionPacket packet, CancellationToken cancellationToken)
+    {
+        var current = await facts.GetFactsAsync(packet, cancellationToken);
+        return signer.Sign(Verifier.Evaluate(policy, current, packet, time.GetUtcNow()));
+    }
+
+    private async Task<ActionOutcome> ExecuteAsync(ActionPacket packet, Verdict verdict, Guid? approvalId, CancellationToken cancellationToken)
+    {
+        var result = await gateway.ExecuteAsync(packet, verdict, approvalId, cancellationToken);
+        var (status, logged) = result.Status switch
+        {
+            GatewayStatus.Executed => (ActionStatus.Executed, result.Duplicate ? "duplicate of an executed action" : "executed"),
+            GatewayStatus.Failed => (ActionStatus.Failed, "failed: " + result.Message),
+            GatewayStatus.InProgress => (ActionStatus.Executed, "duplicate of an action still executing"),
+            _ => (ActionStatus.Denied, "refused by the gateway: " + result.Message),
+        };
+        await decisionLog.WriteAsync(packet, verdict, logged, cancellationToken);
+        return Outcome(packet, verdict, status, result.Message) with { ConnectorReference = result.ConnectorReference };
+    }
+
+    private static string? ChangeSince(Verdict approved, Verdict fresh)
+    {
+        if (!string.Equals(approved.Proof.PolicyVersion, fresh.Proof.PolicyVersion, StringComparison.Ordinal))
+            return "the policy changed since the approval";
+        if (!string.Equals(approved.Proof.ParametersHash, fresh.Proof.ParametersHash, StringComparison.Ordinal))
+            return "the arguments changed since the approval";
+        if (approved.Decision != fresh.Decision || approved.RiskLevel != fresh.RiskLevel)
+            return $"the facts changed since the approval: the verdict is now {DecisionLog.DecisionCode(fresh.Decision)} {fresh.RiskLevel} ({string.Join("; ", fresh.Reasons)})";
+        return null;
+    }
+
+    private static ActionOutcome Outcome(ActionPacket packet, Verdict verdict, ActionStatus status, string message) =>
+        new() { Packet = packet, Verdict = verdict, Status = status, Message = message };
+}
+
+/// <summary>The decision on an approval and, when it was approved, what became of the action.</summary>
+public sealed record ApprovalExecution(ApprovalDecisionResult Decision, ActionOutcome? Outcome);
+
+/// <summary>The outcome of the inverse action, or null with the reason an undo was impossible.</summary>
+public sealed record UndoResult(ActionOutcome? Outcome, string Message);

@@ -1,0 +1,70 @@
+using LiveShop.Kernel.Verification;
+
+namespace LiveShop.Kernel.Approvals;
+
+/// <summary>A person known to the product, as the approval rules see them.</summary>
+/// <param name="Email">Sign-in identity, compared case-insensitively.</param>
+/// <param name="Role"><c>founder</c>, <c>approver</c>, <c>support</c> or <c>developer</c>.</param>
+/// <param name="Disabled">A disabled user can no longer act.</param>
+public sealed record Principal(string Email, string Role, bool Disabled = false);
+
+/// <summary>What an approver is asked to decide: the required approver and who asked.</summary>
+public sealed record ApprovalSubject
+{
+    /// <summary>The action's risk level.</summary>
+    public required RiskLevel RiskLevel { get; init; }
+
+    /// <summary>Who the verdict says must approve.</summary>
+    public required Approver RequiredApprover { get; init; }
+
+    /// <summary>The principal that requested the action (a user or <c>agent:NAME</c>).</summary>
+    public required string RequestedBy { get; init; }
+
+    /// <summary>The human the request was made on behalf of, when recorded.</summary>
+    public string? OnBehalfOf { get; init; }
+}
+
+/// <summary>Whether a principal may decide an approval, and why not.</summary>
+public sealed record AuthorityCheck(bool Allowed, string Reason)
+{
+    internal static AuthorityCheck Allow(string reason) => new(true, reason);
+
+    internal static AuthorityCheck Refuse(string reason) => new(false, reason);
+}
+
+/// <summary>
+/// Who may approve what: L2 any approver (founder or approver role), L3 the founder only; support and developer never
+/// approve; nobody approves their own request; disabled and unknown users cannot act. A pure function.
+/// </summary>
+public static class ApprovalAuthority
+{
+    /// <summary>Roles that may approve at all.</summary>
+    public static readonly IReadOnlyList<string> ApprovingRoles = ["founder", "approver"];
+
+    /// <summary>Decides whether <paramref name="approver"/> (null when unknown) may decide <paramref name="subject"/>.</summary>
+    public static AuthorityCheck Check(Principal? approver, ApprovalSubject subject)
+    {
+        if (approver is null)
+            return AuthorityCheck.Refuse("unknown user: only a registered user can decide an approval");
+        if (approver.Disabled)
+            return AuthorityCheck.Refuse($"{approver.Email} is disabled and cannot act");
+        if (!ApprovingRoles.Contains(approver.Role, StringComparer.Ordinal))
+            return AuthorityCheck.Refuse($"{approver.Email} has the {approver.Role} role, which can never approve actions that need approval (money movement, L2 and above)");
+        if (SamePerson(approver.Email, subject.RequestedBy) || (subject.OnBehalfOf is { } behalf && SamePerson(approver.Email, behalf)))
+            return AuthorityCheck.Refuse($"{approver.Email} requested this action and cannot approve their own request");
+        var needsFounder = subject.RequiredApprover == Approver.Founder || subject.RiskLevel == RiskLevel.L3;
+        if (needsFounder && approver.Role != "founder")
+            return AuthorityCheck.Refuse($"this is an L3 action: only the founder may approve it, not {approver.Email} ({approver.Role})");
+        return AuthorityCheck.Allow($"{approver.Email} ({approver.Role}) may approve an {subject.RiskLevel} action");
+    }
+
+    /// <summary>Whether two principal names denote the same person (<c>user:</c> prefix and case ignored).</summary>
+    public static bool SamePerson(string a, string b) =>
+        string.Equals(Normalize(a), Normalize(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Normalize(string principal)
+    {
+        var trimmed = principal.Trim();
+        return trimmed.StartsWith("user:", StringComparison.OrdinalIgnoreCase) ? trimmed[5..] : trimmed;
+    }
+}

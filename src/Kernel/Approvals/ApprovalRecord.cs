@@ -1,0 +1,74 @@
+using System.Text.Json;
+using LiveShop.Kernel.Verification;
+using LiveShop.Memory.Data.Entities.Platform;
+using LiveShop.Memory.Serialization;
+
+namespace LiveShop.Kernel.Approvals;
+
+/// <summary>An approval request as the gate, the CLI and the API show it.</summary>
+public sealed record ApprovalRecord
+{
+    public required Guid ApprovalId { get; init; }
+    public required string ActionId { get; init; }
+    public required string Action { get; init; }
+    public required JsonElement Parameters { get; init; }
+    /// <summary>Canonical hash of action name and parameters the approval is bound to.</summary>
+    public required string ArgumentsHash { get; init; }
+    public required string RiskLevel { get; init; }
+    /// <summary><c>any_approver</c> or <c>founder</c>.</summary>
+    public required string RequiredApprover { get; init; }
+    public required string RequestedBy { get; init; }
+    public string? OnBehalfOf { get; init; }
+    public required DateTimeOffset RequestedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    /// <summary><c>pending</c>, <c>approved</c>, <c>rejected</c>, <c>expired</c>, <c>executed</c> or <c>superseded</c>.</summary>
+    public required string Status { get; init; }
+    public string? DecidedBy { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    public string? DecisionReason { get; init; }
+    /// <summary>The signed verdict that asked for the approval.</summary>
+    public required Verdict Verdict { get; init; }
+    /// <summary>The packet as submitted.</summary>
+    public required ActionPacket Packet { get; init; }
+
+    internal static ApprovalRecord From(Approval a)
+    {
+        var verdict = a.Verdict.RootElement.Deserialize<Verdict>(JsonDefaults.Options)!;
+        var packet = a.Packet?.RootElement.Deserialize<ActionPacket>(JsonDefaults.Options)
+            ?? new ActionPacket { ActionId = a.ActionId, ProposedAction = a.ActionName, Parameters = a.Parameters.RootElement.Clone(), RequestedBy = a.RequestedBy };
+        return new ApprovalRecord
+        {
+            ApprovalId = a.Id, ActionId = a.ActionId, Action = a.ActionName, Parameters = a.Parameters.RootElement.Clone(),
+            ArgumentsHash = a.ArgumentsHash, RiskLevel = a.RiskLevel, RequiredApprover = a.RequiredApprover,
+            RequestedBy = a.RequestedBy, OnBehalfOf = a.OnBehalfOf, RequestedAt = a.RequestedAt, ExpiresAt = a.ExpiresAt,
+            Status = a.Status, DecidedBy = a.DecidedBy, DecidedAt = a.DecidedAt, DecisionReason = a.DecisionReason,
+            Verdict = verdict, Packet = packet,
+        };
+    }
+}
+
+/// <summary>What became of an attempt to decide an approval.</summary>
+public enum ApprovalDecisionStatus
+{
+    /// <summary>This call decided the approval.</summary>
+    Decided,
+    /// <summary>The same person had already made the same decision; nothing changed.</summary>
+    AlreadyDecided,
+    /// <summary>Someone else decided first (or differently); this decision is refused.</summary>
+    Conflict,
+    /// <summary>The principal may not decide this approval.</summary>
+    Refused,
+    /// <summary>The approval expired; it will never execute.</summary>
+    Expired,
+    /// <summary>The input is incomplete (e.g. a rejection without a reason).</summary>
+    Invalid,
+    /// <summary>There is no such approval.</summary>
+    NotFound,
+}
+
+/// <summary>The outcome of a decision attempt, with the approval as it now stands.</summary>
+public sealed record ApprovalDecisionResult(ApprovalDecisionStatus Status, string Message, ApprovalRecord? Approval)
+{
+    /// <summary>Whether the approval now carries the requested decision (by this call or an identical earlier one).</summary>
+    public bool Succeeded => Status is ApprovalDecisionStatus.Decided or ApprovalDecisionStatus.AlreadyDecided;
+}

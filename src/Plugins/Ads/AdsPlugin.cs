@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using LiveShop.Kernel.Functions;
+using LiveShop.Memory.Data;
+using LiveShop.Plugins.Functions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.SemanticKernel;
+
+namespace LiveShop.Plugins.Ads;
+
+/// <summary>Ad sets: their spend and return, and the budget changes a persona may propose.</summary>
+[Description("Advertising ad sets: performance, budgets and pausing.")]
+public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time)
+{
+    /// <summary>The plugin's name in every kernel.</summary>
+    public const string Name = "Ads";
+
+    /// <summary>Spend, revenue and ROAS per ad set over the trailing days.</summary>
+    [KernelFunction("get_ad_set_performance"), ReadOnlyFunction]
+    [Description("Shows each ad set's status, daily budget, spend, revenue and ROAS (revenue / spend) over the last days.")]
+    public async Task<string> GetAdSetPerformanceAsync(
+        [Description("One ad set id, e.g. as_5; leave empty for all ad sets.")] string? ad_set_id = null,
+        [Description("How many days back to look, today included (default 7).")] int days = 7,
+        CancellationToken cancellationToken = default)
+    {
+        days = Math.Clamp(days, 1, 90);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var from = today.AddDays(1 - days);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var adSets = db.AdSets.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(ad_set_id)) adSets = adSets.Where(a => a.Id == ad_set_id);
+        var rows = await adSets
+            .OrderBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Id, a.Name, a.ProductId, a.Status, a.DailyBudget,
+                Spend = db.AdSetDailyMetrics.Where(m => m.AdSetId == a.Id && m.Date >= from && m.Date <= today).Sum(m => (decimal?)m.Spend) ?? 0m,
+                Revenue = db.AdSetDailyMetrics.Where(m => m.AdSetId == a.Id && m.Date >= from && m.Date <= today).Sum(m => (decimal?)m.Revenue) ?? 0m,
+            })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0 && !string.IsNullOrWhiteSpace(ad_set_id)) return $"no ad set with id {ad_set_id}";
+        return ModelText.Json(new
+        {
+            days,
+            ad_sets = rows.Select(r => new
+            {
+                ad_set_id = r.Id, name = r.Name, product_id = r.ProductId, status = r.Status, daily_budget = r.DailyBudget,
+                spend = r.Spend, revenue = r.Revenue, roas = r.Spend == 0 ? (decimal?)null : Math.Round(r.Revenue / r.Spend, 2),
+            }),
+        });
+    }
+
+    /// <summary>Proposes a new daily budget; only the tool gateway carries it out.</summary>
+    [KernelFunction("scale_ad_set"), WorldAction("scale_ad_set")]
+    [Description("Sets an ad set's daily budget. Increases above 20 % wait for a human approval; increases on unprofitable ad sets are refused.")]
+    public string ScaleAdSet(
+        [Description("The ad set id, e.g. as_5.")] string ad_set_id,
+        [Description("The new daily budget in the store currency, e.g. 600.")] decimal new_daily_budget,
+        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
+
+    /// <summary>Proposes pausing an ad set; only the tool gateway carries it out.</summary>
+    [KernelFunction("pause_ad_set"), WorldAction("pause_ad_set")]
+    [Description("Pauses an ad set so it stops spending.")]
+    public string PauseAdSet(
+        [Description("The ad set id, e.g. as_5.")] string ad_set_id,
+        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
+}

@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using LiveShop.Kernel.Functions;
+using LiveShop.Memory.Data;
+using LiveShop.Plugins.Functions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.SemanticKernel;
+
+namespace LiveShop.Plugins.Commerce;
+
+/// <summary>Orders, refunds, listings and prices: what a persona may look up and propose in the store.</summary>
+[Description("Orders, refunds, product listings and prices of the store.")]
+public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time)
+{
+    /// <summary>The plugin's name in every kernel.</summary>
+    public const string Name = "Commerce";
+
+    private static readonly string[] NotRevenue = ["cancelled", "payment_failed"];
+
+    /// <summary>Looks up one order with its lines and what has been refunded.</summary>
+    [KernelFunction("get_order"), ReadOnlyFunction]
+    [Description("Looks up an order: status, total, customer, countries, lines and the amount already refunded.")]
+    public async Task<string> GetOrderAsync(
+        [Description("The order id, e.g. o_12.")] string order_id,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == order_id, cancellationToken);
+        if (order is null) return $"no order with id {order_id}";
+        var refunded = await db.Refunds.Where(r => r.OrderId == order_id && r.Status != "rejected").SumAsync(r => r.Amount, cancellationToken);
+        return ModelText.Json(new
+        {
+            id = order.Id,
+            customer_id = order.CustomerId,
+            status = order.Status,
+            channel = order.Channel,
+            placed_at = order.PlacedAt,
+            total = order.Total,
+            currency = order.Currency,
+            refunded_amount = refunded,
+            refundable = order.Total - refunded,
+            first_order = order.FirstOrder,
+            billing_country = order.BillingCountry,
+            shipping_country = order.ShippingCountry,
+            fulfilled_at = order.FulfilledAt,
+            lines = order.Lines.Select(l => new { product_id = l.ProductId, quantity = l.Quantity, unit_price = l.UnitPrice }),
+        });
+    }
+
+    /// <summary>The best-selling products by revenue over a trailing window.</summary>
+    [KernelFunction("list_top_products"), ReadOnlyFunction]
+    [Description("Lists the best-selling products by revenue over the last days, with units sold, price and stock.")]
+    public async Task<string> ListTopProductsAsync(
+        [Description("How many days back to look (default 30).")] int days = 30,
+        [Description("How many products to list (default 5).")] int limit = 5,
+        CancellationToken cancellationToken = default)
+    {
+        days = Math.Clamp(days, 1, 365);
+        limit = Math.Clamp(limit, 1, 50);
+        var to = time.GetUtcNow();
+        var from = to.AddDays(-days);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var orders = db.Orders.Where(o => o.PlacedAt >= from && o.PlacedAt < to && !NotRevenue.Contains(o.Status));
+        var top = await db.OrderLines.AsNoTracking()
+            .Where(l => orders.Any(o => o.Id == l.OrderId))
+            .GroupBy(l => l.ProductId)
+            .Select(g => new { ProductId = g.Key, Units = g.Sum(l => l.Quantity), Revenue = g.Sum(l => l.LineTotal) })
+            .OrderByDescending(x => x.Revenue).ThenBy(x => x.ProductId)
+            .Take(limit)
+            .Join(db.Products, x => x.ProductId, p => p.Id,
+                (x, p) => new { x.ProductId, p.Title, x.Units, x.Revenue, p.Price, p.Stock })
+            .ToListAsync(cancellationToken);
+        return ModelText.Json(new
+        {
+            days,
+            products = top.OrderByDescending(x => x.Revenue).ThenBy(x => x.ProductId).Select(x => new
+            {
+                product_id = x.ProductId, title = x.Title, units = x.Units, revenue = x.Revenue, price = x.Price, stock = x.Stock,
+            }),
+        });
+    }
+
+    /// <summary>Proposes a refund; only the tool gateway carries it out.</summary>
+    [KernelFunction("refund_order"), WorldAction("refund_order")]
+    [Description("Refunds part or all of an order to the customer. Refunds above the automatic limit wait for a human approval.")]
+    public string RefundOrder(
+        [Description("The order id, e.g. o_12.")] string order_id,
+        [Description("The amount to refund in the store currency, e.g. 40.00.")] decimal amount,
+        [Description("Why the customer is refunded, in a few words.")] string reason,
+        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
+
+    /// <summary>Proposes a new price; only the tool gateway carries it out.</summary>
+    [KernelFunction("change_price"), WorldAction("change_price")]
+    [Description("Changes a product's price. Large changes wait for a human approval; a price at or below cost is refused.")]
+    public string ChangePrice(
+        [Description("The product id, e.g. p_3.")] string product_id,
+        [Description("The new price in the store currency, e.g. 21.00.")] decimal new_price,
+        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
+
+    /// <summary>Proposes publishing a listing; only the tool gateway carries it out.</summary>
+    [KernelFunction("publish_listing"), WorldAction("publish_listing")]
+    [Description("Publishes a product listing on a sales channel. Titles or descriptions with banned health or result claims are refused.")]
+    public string PublishListing(
+        [Description("The product id, e.g. p_3.")] string product_id,
+        [Description("The sales channel, e.g. shopify, tiktok_shop, amazon.")] string channel,
+        [Description("The listing title.")] string title,
+        [Description("The listing description.")] string description,
+        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using LiveShop.Kernel.Functions;
+using LiveShop.Memory.Data;
+using LiveShop.Plugins.Functions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.SemanticKernel;
+
+namespace LiveShop.Plugins.Fulfillment;
+
+/// <summary>Stock and shipping: what is on hand, and the fulfilment and reorders a persona may propose.</summary>
+[Description("Stock levels, order fulfilment and stock reorders.")]
+public sealed class FulfillmentPlugin(IDbContextFactory<LiveShopDbContext> contexts)
+{
+    /// <summary>The plugin's name in every kernel.</summary>
+    public const string Name = "Fulfillment";
+
+    /// <summary>Stock on hand against the reorder point.</summary>
+    [KernelFunction("get_stock"), ReadOnlyFunction]
+    [Description("Shows stock on hand, reorder point and unit cost of one product, or of every product at or below its reorder point.")]
+    public async Task<string> GetStockAsync(
+        [Description("One product id, e.g. p_3; leave empty for every product that needs reordering.")] string? product_id = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var products = db.Products.AsNoTracking();
+        products = string.IsNullOrWhiteSpace(product_id)
+            ? products.Where(p => p.Stock <= p.ReorderPoint)
+            : products.Where(p => p.Id == product_id);
+        var rows = await products.OrderBy(p => p.Stock).ThenBy(p => p.Id).Take(50)
+            .Select(p => new { p.Id, p.Title, p.Stock, p.ReorderPoint, p.UnitCost, p.SupplierId })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0 && !string.IsNullOrWhiteSpace(product_id)) return $"no product with id {product_id}";
+        return ModelText.Json(new
+        {
+            products = rows.Select(p => new
+            {
+                product_id = p.Id, title = p.Title, stock = p.Stock, reorder_point = p.ReorderPoint,
+                needs_reorder = p.Stock <= p.ReorderPoint, unit_cost = p.UnitCost, supplier_id = p.SupplierId,
+            }),
+        });
+    }
+
+    /// <summary>Proposes shipping an order; only the tool gateway carries it out.</summary>
+    [KernelFunction("fulfill_order"), WorldAction("fulfill_order")]
+    [Description("Sends an order to the warehouse for shipping. Orders that look like fraud are held for a human approval.")]
+    public string FulfillOrder(
+        [Description("The order id, e.g. o_12.")] string order_id,
+        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
+
+    /// <summary>Proposes a stock reorder; only the tool gateway carries it out.</summary>
+    [KernelFunction("reorder_stock"), WorldAction("reorder_stock")]
+    [Description("Orders more stock of a product from its supplier. Refused when paying for it would leave less than 30 days of cash runway.")]
+    public string ReorderStock(
+        [Description("The product id, e.g. p_3.")] string product_id,
+        [Description("How many units to order, a whole number.")] int quantity,
+        [Description("The unit cost agreed with the supplier; leave empty to use the product's current unit cost.")] decimal? unit_cost = null,
+        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
+}

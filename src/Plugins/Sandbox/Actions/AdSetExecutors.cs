@@ -1,0 +1,62 @@
+using LiveShop.Kernel.Gateway;
+using LiveShop.Kernel.Verification;
+using LiveShop.Memory.Data.Entities.Advertising;
+
+namespace LiveShop.Plugins.Sandbox.Actions;
+
+/// <summary><c>scale_ad_set</c>: sets the daily budget, keeps the change as history; undone by scaling back.</summary>
+public sealed class ScaleAdSetExecutor(SandboxBusiness business) : IActionExecutor
+{
+    /// <inheritdoc />
+    public string Action => "scale_ad_set";
+
+    /// <inheritdoc />
+    public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
+        {
+            var adSetId = SandboxBusiness.Text(packet, "ad_set_id");
+            var budget = SandboxBusiness.Number(packet, "new_daily_budget");
+            var adSet = await SandboxBusiness.FindAsync(db.AdSets, adSetId, "ad set", cancellationToken);
+            var previous = adSet.DailyBudget;
+            adSet.DailyBudget = budget;
+            var change = new AdSetBudgetChange
+            {
+                AdSetId = adSetId, FromBudget = previous, ToBudget = budget, ChangedAt = business.Now, ChangedBy = packet.RequestedBy ?? "agent:unknown",
+            };
+            db.AdSetBudgetChanges.Add(change);
+            var result = new ExecutionResult
+            {
+                ConnectorReference = $"{adSetId}@{budget}",
+                Summary = $"ad set {adSetId} daily budget {previous} → {budget}",
+                Details = SandboxBusiness.Json(new { AdSetId = adSetId, FromBudget = previous, ToBudget = budget }),
+                Inverse = new ActionInverse("scale_ad_set", SandboxBusiness.Json(new { AdSetId = adSetId, NewDailyBudget = previous })),
+            };
+            return (result, [("AdSetScaled", new { AdSetId = adSetId, FromBudget = previous, ToBudget = budget })]);
+        }, packet.ActionId, cancellationToken);
+}
+
+/// <summary><c>pause_ad_set</c>: stops an ad set's spend.</summary>
+public sealed class PauseAdSetExecutor(SandboxBusiness business) : IActionExecutor
+{
+    /// <inheritdoc />
+    public string Action => "pause_ad_set";
+
+    /// <inheritdoc />
+    public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
+        {
+            var adSetId = SandboxBusiness.Text(packet, "ad_set_id");
+            var adSet = await SandboxBusiness.FindAsync(db.AdSets, adSetId, "ad set", cancellationToken);
+            var previous = adSet.Status;
+            adSet.Status = "paused";
+            var result = new ExecutionResult
+            {
+                ConnectorReference = $"{adSetId}:paused",
+                Summary = $"ad set {adSetId} paused (was {previous})",
+                Details = SandboxBusiness.Json(new { AdSetId = adSetId, PreviousStatus = previous }),
+                // Resuming re-adds the budget to the daily cap, and the policy has no resume_ad_set action to verify that.
+                IrreversibleBecause = "resuming an ad set must pass the daily-cap rules, and the policy declares no resume_ad_set action yet; resume it by hand",
+            };
+            return (result, [("AdSetPaused", new { AdSetId = adSetId, Reason = packet.Agent is null ? "paused" : $"paused by {packet.Agent}" })]);
+        }, packet.ActionId, cancellationToken);
+}

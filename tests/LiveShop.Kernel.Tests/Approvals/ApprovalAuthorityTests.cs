@@ -1,0 +1,59 @@
+using LiveShop.Kernel.Approvals;
+using LiveShop.Kernel.Verification;
+
+namespace LiveShop.Kernel.Tests.Approvals;
+
+public sealed class ApprovalAuthorityTests
+{
+    private static readonly Principal Founder = new("founder@x", "founder");
+    private static readonly Principal ApproverRole = new("approver@x", "approver");
+
+    private static ApprovalSubject Subject(RiskLevel level, string requestedBy = "agent:cfo", string? onBehalfOf = null) => new()
+    {
+        RiskLevel = level,
+        RequiredApprover = level == RiskLevel.L3 ? Approver.Founder : Approver.AnyApprover,
+        RequestedBy = requestedBy,
+        OnBehalfOf = onBehalfOf,
+    };
+
+    [Fact]
+    public void L2_can_be_approved_by_the_founder_or_an_approver()
+    {
+        Assert.True(ApprovalAuthority.Check(Founder, Subject(RiskLevel.L2)).Allowed);
+        Assert.True(ApprovalAuthority.Check(ApproverRole, Subject(RiskLevel.L2)).Allowed);
+    }
+
+    [Fact]
+    public void L3_needs_the_founder_an_approver_is_refused()
+    {
+        Assert.True(ApprovalAuthority.Check(Founder, Subject(RiskLevel.L3)).Allowed);
+        var refused = ApprovalAuthority.Check(ApproverRole, Subject(RiskLevel.L3));
+        Assert.False(refused.Allowed);
+        Assert.Contains("only the founder", refused.Reason);
+    }
+
+    [Theory]
+    [InlineData("support")]
+    [InlineData("developer")]
+    public void Support_and_developer_can_never_approve(string role)
+    {
+        var check = ApprovalAuthority.Check(new Principal($"{role}@x", role), Subject(RiskLevel.L2));
+        Assert.False(check.Allowed);
+        Assert.Contains("can never approve", check.Reason);
+    }
+
+    [Fact]
+    public void Nobody_approves_their_own_request_nor_one_made_on_their_behalf()
+    {
+        Assert.False(ApprovalAuthority.Check(Founder, Subject(RiskLevel.L2, requestedBy: "FOUNDER@x")).Allowed);
+        Assert.False(ApprovalAuthority.Check(Founder, Subject(RiskLevel.L2, requestedBy: "user:founder@x")).Allowed);
+        Assert.False(ApprovalAuthority.Check(ApproverRole, Subject(RiskLevel.L2, "agent:cfo", onBehalfOf: "approver@x")).Allowed);
+    }
+
+    [Fact]
+    public void Disabled_and_unknown_users_cannot_act()
+    {
+        Assert.False(ApprovalAuthority.Check(Founder with { Disabled = true }, Subject(RiskLevel.L2)).Allowed);
+        Assert.False(ApprovalAuthority.Check(null, Subject(RiskLevel.L2)).Allowed);
+    }
+}

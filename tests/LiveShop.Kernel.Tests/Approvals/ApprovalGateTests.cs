@@ -1,0 +1,123 @@
+using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Approvals;
+using LiveShop.Kernel.Tests.Gateway;
+using LiveShop.Kernel.Tests.TestData;
+using LiveShop.Kernel.Verification;
+using LiveShop.Testing;
+
+namespace LiveShop.Kernel.Tests.Approvals;
+
+public sealed class ApprovalGateTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private readonly Scenario _scenario = new();
+
+    private async Task<(GatewayHarness Harness, CountingExecutor Refunds)> CreateAsync()
+    {
+        var refunds = new CountingExecutor("refund_order");
+        return (await GatewayHarness.CreateAsync(database, new ChangingFacts(_scenario.Snapshot), [refunds]), refunds);
+    }
+
+    private static ActionPacket Refund(decimal amount, string requestedBy = "agent:returns_refunds") =>
+        ActionPacket.Create("refund_order", new { order_id = "o_1", amount, reason = "damaged" }) with { RequestedBy = requestedBy };
+
+    [Fact]
+    public async Task L3_refund_waits_for_the_founder_approver_and_support_are_refused()
+    {
+        var (h, refunds) = await CreateAsync();
+        var submitted = await h.Pipeline.SubmitAsync(Refund(600));
+        Assert.Equal(ActionStatus.AwaitingApproval, submitted.Status);
+        var id = submitted.ApprovalId!.Value;
+        Assert.Equal("founder", (await h.Approvals.GetAsync(id, default))!.RequiredApprover);
+
+        var byApprover = await h.Pipeline.ApproveAndExecuteAsync(id, GatewayHarness.Approver, null, default);
+        Assert.Equal(ApprovalDecisionStatus.Refused, byApprover.Decision.Status);
+        var bySupport = await h.Pipeline.ApproveAndExecuteAsync(id, GatewayHarness.Support, null, default);
+        Assert.Equal(ApprovalDecisionStatus.Refused, bySupport.Decision.Status);
+        var byDisabled = await h.Pipeline.ApproveAndExecuteAsync(id, GatewayHarness.Disabled, null, default);
+        Assert.Equal(ApprovalDecisionStatus.Refused, byDisabled.Decision.Status);
+        var byStranger = await h.Pipeline.ApproveAndExecuteAsync(id, "nobody@test.local", null, default);
+        Assert.Equal(ApprovalDecisionStatus.Refused, byStranger.Decision.Status);
+        Assert.Equal(0, refunds.Runs);
+
+        var byFounder = await h.Pipeline.ApproveAndExecuteAsync(id, GatewayHarness.Founder, "customer is right", default);
+        Assert.Equal(ApprovalDecisionStatus.Decided, byFounder.Decision.Status);
+        Assert.Equal(ActionStatus.Executed, byFounder.Outcome!.Status);
+        Assert.Equal(1, refunds.Runs);
+        Assert.Equal("executed", (await h.Approvals.GetAsync(id, default))!.Status);
+        Assert.Equal(1, await h.ScalarAsync("SELECT count(*) FROM business_events WHERE type = 'ApprovalRequested' AND data->>'approval_id' = $1", id.ToString()));
+        Assert.Equal(1, await h.ScalarAsync("SELECT count(*) FROM business_events WHERE type = 'ApprovalDecided' AND data->>'approval_id' = $1", id.ToString()));
+    }
+
+    [Fact]
+    public async Task Nobody_approves_their_own_request()
+    {
+        var (h, refunds) = await CreateAsync();
+        var submitted = await h.Pipeline.SubmitAsync(Refund(150, requestedBy: GatewayHarness.Approver));
+        var self = await h.Pipeline.ApproveAndExecuteAsync(submitted.ApprovalId!.Value, GatewayHarness.Approver, null, default);
+        Assert.Equal(ApprovalDecisionStatus.Refused, self.Decision.Status);
+        Assert.Contains("own request", self.Decision.Message);
+
+        var onBehalf = await h.Pipeline.SubmitAsync(Refund(150) with { ActionId = Guid.NewGuid().ToString() }, GatewayHarness.Founder, default);
+        var founderSelf = await h.Pipeline.ApproveAndExecuteAsync(onBehalf.ApprovalId!.Value, GatewayHarness.Founder, null, default);
+        Assert.Equal(ApprovalDecisionStatus.Refused, founderSelf.Decision.Status);
+        Assert.Equal(0, refunds.Runs);
+    }
+
+    [Fact]
+    public async Task Reject_needs_a_reason_and_a_later_approval_is_refused()
+    {
+        var (h, refunds) = await CreateAsync();
+        var id = (await h.Pipeline.SubmitAsync(Refund(150))).ApprovalId!.Value;
+        Assert.Equal(ApprovalDecisionStatus.Invalid, (await h.Pipeline.RejectAsync(id, GatewayHarness.Approver, " ", default)).Status);
+        Assert.Equal(ApprovalDecisionStatus.Decided, (await h.Pipeline.RejectAsync(id, GatewayHarness.Approver, "looks like abuse", default)).Status);
+        Assert.Equal(ApprovalDecisionStatus.AlreadyDecided, (await h.Pipeline.RejectAsync(id, GatewayHarness.Approver, "still abuse", default)).Status);
+
+        var late = await h.Pipeline.ApproveAndExecuteAsync(id, GatewayHarness.Founder, null, default);
+        Assert.Equal(ApprovalDecisionStatus.Conflict, late.Decision.Status);
+        Assert.Null(late.Outcome);
+        Assert.Equal(0, refunds.Runs);
+        Assert.Equal("rejected", (await h.Approvals.GetAsync(id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task The_first_of_two_concurrent_decisions_wins()
+    {
+        var (h, _) = await CreateAsync();
+        for (var round = 0; round < 5; round++)
+        {
+            var id = (await h.Pipeline.SubmitAsync(Refund(150) with { ActionId = Guid.NewGuid().ToString() })).ApprovalId!.Value;
+            var results = await Task.WhenAll(
+                Task.Run(() => h.Approvals.ApproveAsync(id, GatewayHarness.Founder, null, default)),
+                Task.Run(() => h.Approvals.RejectAsync(id, GatewayHarness.Approver, "no", default)));
+            var winners = results.Where(r => r.Status == ApprovalDecisionStatus.Decided).ToList();
+            Assert.Single(winners);
+            Assert.Single(results, r => r.Status == ApprovalDecisionStatus.Conflict);
+            var stored = await h.Approvals.GetAsync(id, default);
+            Assert.Equal(winners[0].Approval!.Status, stored!.Status);
+            Assert.Equal(winners[0].Approval!.DecidedBy, stored.DecidedBy);
+        }
+    }
+
+    [Fact]
+    public async Task An_expired_approval_never_executes()
+    {
+        var (h, refunds) = await CreateAsync();
+        var pending = (await h.Pipeline.SubmitAsync(Refund(150) with { ActionId = Guid.NewGuid().ToString() })).ApprovalId!.Value;
+        var approvedLate = (await h.Pipeline.SubmitAsync(Refund(140) with { ActionId = Guid.NewGuid().ToString() }));
+        Assert.True((await h.Approvals.ApproveAsync(approvedLate.ApprovalId!.Value, GatewayHarness.Founder, null, default)).Succeeded);
+
+        h.Time.Advance(TimeSpan.FromHours(25));
+        var tooLate = await h.Pipeline.ApproveAndExecuteAsync(pending, GatewayHarness.Founder, null, default);
+        Assert.Equal(ApprovalDecisionStatus.Expired, tooLate.Decision.Status);
+        Assert.Equal("expired", (await h.Approvals.GetAsync(pending, default))!.Status);
+
+        var packet = approvedLate.Packet;
+        var fresh = h.Signer.Sign(Verifier.Evaluate(h.Policy, LiveShop.Kernel.Verification.Facts.BusinessFacts.From(_scenario.Snapshot()), packet, h.Time.GetUtcNow()));
+        var execution = await h.Gateway.ExecuteAsync(packet, fresh, approvedLate.ApprovalId, default);
+        h.Time.Advance(TimeSpan.FromHours(-25));
+        Assert.Equal(LiveShop.Kernel.Gateway.GatewayStatus.Refused, execution.Status);
+        Assert.Contains("expired", execution.Message);
+        Assert.Equal("expired", (await h.Approvals.GetAsync(approvedLate.ApprovalId!.Value, default))!.Status);
+        Assert.Equal(0, refunds.Runs);
+    }
+}

@@ -1,0 +1,91 @@
+using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Approvals;
+using LiveShop.Kernel.Gateway;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Proofs;
+using LiveShop.Memory.Events;
+using LiveShop.Testing;
+using Npgsql;
+
+namespace LiveShop.Kernel.Tests.Gateway;
+
+/// <summary>The whole action pipeline over a test database, with a clock the test moves and executors it chooses.</summary>
+internal sealed class GatewayHarness
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    public const string Founder = "founder@test.local";
+    public const string Approver = "approver@test.local";
+    public const string Support = "support@test.local";
+    public const string Developer = "developer@test.local";
+    public const string Disabled = "gone@test.local";
+
+    private GatewayHarness(TestDatabase database, IFactsProvider facts, IEnumerable<IActionExecutor> executors, BusinessPolicy? policy)
+    {
+        Database = database;
+        Policy = policy ?? PolicyLoader.LoadDefault();
+        Signer = new ProofSigner(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray(), Time);
+        var dataSource = database.DataSource;
+        Events = new EventStore(dataSource, Time);
+        var platformEvents = new PlatformEvents(Events, Time);
+        var users = new UserDirectory(dataSource);
+        Approvals = new ApprovalGate(dataSource, platformEvents, users, Time, new ApprovalOptions());
+        Gateway = new ToolGateway(dataSource, Signer, Policy, new ExecutorRegistry(executors), Approvals, platformEvents, Time);
+        Pipeline = new ActionPipeline(Policy, facts, Signer, Gateway, Approvals, new DecisionLog(dataSource, Time), platformEvents, users, Time);
+    }
+
+    public TestDatabase Database { get; }
+    public ManualTime Time { get; } = new(Start);
+    public BusinessPolicy Policy { get; }
+    public ProofSigner Signer { get; }
+    public EventStore Events { get; }
+    public ApprovalGate Approvals { get; }
+    public ToolGateway Gateway { get; }
+    public ActionPipeline Pipeline { get; }
+
+    public static async Task<GatewayHarness> CreateAsync(TestDatabase database, IFactsProvider facts, IEnumerable<IActionExecutor> executors, BusinessPolicy? policy = null)
+    {
+        await EnsureUsersAsync(database.DataSource);
+        return new GatewayHarness(database, facts, executors, policy);
+    }
+
+    public async Task<long> ScalarAsync(string sql, params object[] parameters)
+    {
+        await using var command = Database.DataSource.CreateCommand(sql);
+        foreach (var p in parameters) command.Parameters.Add(new() { Value = p });
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static async Task EnsureUsersAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO users (id, email, display_name, role, created_at, disabled) VALUES
+              (gen_random_uuid(), 'founder@test.local', 'F', 'founder', now(), false),
+              (gen_random_uuid(), 'approver@test.local', 'A', 'approver', now(), false),
+              (gen_random_uuid(), 'support@test.local', 'S', 'support', now(), false),
+              (gen_random_uuid(), 'developer@test.local', 'D', 'developer', now(), false),
+              (gen_random_uuid(), 'gone@test.local', 'G', 'approver', now(), true)
+            ON CONFLICT (email) DO NOTHING
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>A clock that only moves when the test says so.</summary>
+internal sealed class ManualTime(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
+
+/// <summary>Facts the test can change between two verifications (stands in for the live store).</summary>
+internal sealed class ChangingFacts(Func<StateSnapshot> snapshot) : IFactsProvider
+{
+    public ValueTask<BusinessFacts> GetFactsAsync(LiveShop.Kernel.Verification.ActionPacket packet, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(BusinessFacts.From(snapshot()));
+}

@@ -1,0 +1,81 @@
+using LiveShop.Kernel.Functions;
+using LiveShop.Kernel.Verification;
+using LiveShop.Plugins.Functions;
+using LiveShop.Testing;
+using Microsoft.SemanticKernel;
+
+namespace LiveShop.Plugins.Tests.Functions;
+
+public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    // Actions the product exposes only through its own surfaces (policy editing, access, integrations), not to personas.
+    private static readonly string[] NotPluginActions = ["change_policy", "modify_account_access", "connect_integration"];
+
+    private ProductKernels Kernels() => new(new TestContextFactory(database), TimeProvider.System);
+
+    [Fact]
+    public void Every_plugin_function_is_declared_and_every_persona_facing_contract_action_has_exactly_one_function()
+    {
+        var kernels = Kernels();
+
+        Assert.Empty(kernels.Factory.Declarations.Problems);
+        var actions = kernels.Factory.Declarations.Declarations.Where(d => d.Kind == FunctionKind.WorldAction).Select(d => d.Action!).ToList();
+        var expected = ActionCatalog.Actions.Keys.Except(NotPluginActions).Order().ToList();
+        Assert.Equal(expected, actions.Order().ToList());
+        Assert.All(kernels.Factory.Declarations.Declarations.Where(d => d.Kind == FunctionKind.WorldAction),
+            d => Assert.Equal(d.Action, d.FunctionName));
+    }
+
+    [Fact]
+    public void Read_only_functions_are_declared_read_only()
+    {
+        var readOnly = Kernels().Factory.Declarations.Declarations.Where(d => d.Kind == FunctionKind.ReadOnly).Select(d => d.QualifiedName).Order();
+        Assert.Equal(
+            ["Ads-get_ad_set_performance", "Commerce-get_order", "Commerce-list_top_products", "Fulfillment-get_stock", "Payments-get_cash_runway", "Support-list_open_tickets"],
+            readOnly);
+    }
+
+    [Fact]
+    public async Task Every_world_changing_function_goes_to_the_pipeline_with_contract_parameters_and_its_body_never_runs()
+    {
+        var kernels = Kernels();
+        var kernel = kernels.Kernel();
+        var declarations = kernels.Factory.Declarations.Declarations.Where(d => d.Kind == FunctionKind.WorldAction).ToList();
+
+        foreach (var declaration in declarations)
+        {
+            var function = kernel.Plugins[declaration.PluginName][declaration.FunctionName];
+            var specs = ActionCatalog.ParametersOf(declaration.Action!)!;
+            var arguments = new KernelArguments();
+            foreach (var parameter in function.Metadata.Parameters)
+            {
+                var spec = specs.FirstOrDefault(s => s.Name == parameter.Name);
+                arguments[parameter.Name] = spec?.Kind switch
+                {
+                    ParameterKind.Number => "12.50",
+                    ParameterKind.WholeNumber => "3",
+                    ParameterKind.Id => "x_1",
+                    _ => "some text",
+                };
+            }
+
+            var result = await kernel.InvokeAsync(function, arguments);
+
+            Assert.NotEqual(ModelText.GatewayOnly, result.GetValue<string>());
+            Assert.StartsWith($"executed {declaration.Action}", result.GetValue<string>());
+            var packet = kernels.Pipeline.Packets.Last();
+            Assert.Equal(declaration.Action, packet.ProposedAction);
+            foreach (var spec in specs.Where(s => s.Required))
+                Assert.True(packet.Parameters.TryGetProperty(spec.Name, out _), $"{declaration.Action} lacks {spec.Name}");
+        }
+        Assert.Equal(declarations.Count, kernels.Pipeline.Packets.Count);
+        Assert.Empty(kernels.Audit.Refusals);
+    }
+
+    [Fact]
+    public void Without_the_proof_filter_a_world_changing_body_does_nothing_but_say_so()
+    {
+        var plugin = new Commerce.CommercePlugin(new TestContextFactory(database), TimeProvider.System);
+        Assert.Equal(ModelText.GatewayOnly, plugin.RefundOrder("o_1", 40m, "late"));
+    }
+}
