@@ -19,7 +19,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<ChatUserLinks>();
         services.AddSingleton<InboundDeliveries>();
         services.AddSingleton<ApprovalCardPosts>();
-        services.AddSingleton<IApprovalDecisions, ApprovalTableDecisions>();
+        services.AddSingleton<IApprovalDecisions, ApprovalGateDecisions>();
         services.AddSingleton<IInlineAssistant, OrderQuestionAssistant>();
         services.AddScoped<ApprovalSurfaces>();
         services.AddScoped<IApprovalNotifier>(sp => sp.GetRequiredService<ApprovalSurfaces>());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data.Entities.Platform;
 
 namespace LiveShop.Kernel.Approvals.Surfaces;
@@ -24,6 +25,34 @@ public static class ApprovalCards
         DecidedAt = approval.DecidedAt,
         DecisionReason = approval.DecisionReason,
         ExpiresAt = approval.ExpiresAt,
+    };
+
+    /// <summary>The card model of an approval as the gate returns it.</summary>
+    public static ApprovalCardModel From(ApprovalRecord approval) => new()
+    {
+        ApprovalId = approval.ApprovalId,
+        Action = approval.Action,
+        Parameters = approval.Parameters,
+        RiskLevel = approval.RiskLevel,
+        RequiredApprover = approval.RequiredApprover,
+        RequestedBy = approval.OnBehalfOf is { } behalf ? $"{behalf} (via {approval.RequestedBy})" : approval.RequestedBy,
+        Reasons = approval.Verdict.Reasons,
+        Checks = approval.Verdict.Proof.InvariantChecks.Select(c => new CardCheck(c.Id, CheckCode(c.Status), c.Value, c.Threshold)).ToList(),
+        Evidence = approval.Packet.Evidence is { ValueKind: JsonValueKind.Object } evidence && evidence.EnumerateObject().Any() ? evidence.GetRawText() : null,
+        Status = approval.Status,
+        DecidedBy = approval.DecidedBy,
+        DecidedAt = approval.DecidedAt,
+        DecisionReason = approval.DecisionReason,
+        ExpiresAt = approval.ExpiresAt,
+    };
+
+    /// <summary>The contract's code of a check status (PASS, FAIL, ESCALATE, NOT_APPLICABLE).</summary>
+    public static string CheckCode(CheckStatus status) => status switch
+    {
+        CheckStatus.Pass => "PASS",
+        CheckStatus.Fail => "FAIL",
+        CheckStatus.Escalate => "ESCALATE",
+        _ => "NOT_APPLICABLE",
     };
 
     /// <summary>The verdict's reasons.</summary>
