@@ -28,10 +28,16 @@ public class LiveShopServer : IAsyncLifetime
     /// <summary>Days of sandbox history seeded at start-up; 0 seeds nothing.</summary>
     protected virtual int SeedDays => 0;
 
+    /// <summary>The running host's services.</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Further configuration (<c>--Section:Key=value</c>) a subclass adds, e.g. Slack and Teams settings of local fakes.</summary>
+    protected virtual Task<string[]> ExtraArgumentsAsync() => Task.FromResult<string[]>([]);
+
     /// <summary>Per-fixture data directory (logs, keys).</summary>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("liveshop-test-").FullName;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await _database.InitializeAsync();
         _app = await LiveShopWebApp.BuildAsync("http://127.0.0.1:0",
@@ -40,6 +46,7 @@ public class LiveShopServer : IAsyncLifetime
             $"--LiveShop:DataDirectory={DataDirectory}",
             $"--LiveShop:SeedWhenEmpty={SeedDays > 0}",
             $"--LiveShop:SandboxDays={Math.Max(SeedDays, 1)}",
+            .. await ExtraArgumentsAsync(),
         ], CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -47,7 +54,7 @@ public class LiveShopServer : IAsyncLifetime
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
