@@ -27,17 +27,33 @@ internal sealed record MessagingWork(string Description, Func<IServiceProvider, 
 /// <summary>Runs queued messaging work one item at a time; a failure is logged and does not stop the worker.</summary>
 public sealed class MessagingWorker(MessagingWorkQueue queue, IServiceScopeFactory scopes, ILogger<MessagingWorker> logger) : BackgroundService
 {
+    private async Task<bool> WaitAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await queue.Reader.WaitToReadAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
+        while (await WaitAsync(stoppingToken) && queue.Reader.TryRead(out var work))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await work.Run(scope.ServiceProvider, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return; // shutting down: the work was cut short, not failed
+            }
+            catch (Exception e)
             {
                 logger.LogError(e, "Messaging work failed: {Work}", work.Description);
             }

@@ -40,6 +40,7 @@ public static class SlackApprovalBlocks
         if (card.Evidence is { } evidence)
             blocks.Add(Section($"*Evidence (agent's claim):* `{Escape(evidence)}`"));
         if (note is not null) blocks.Add(Context(Escape(note)));
+        blocks.Add(Context($"Approval {card.ApprovalId}"));
         if (card.IsPending)
         {
             blocks.Add(new JsonObject

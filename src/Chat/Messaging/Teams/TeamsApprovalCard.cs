@@ -82,6 +82,7 @@ public static class TeamsApprovalCard
         foreach (var reason in card.Reasons) body.Add(Text($"• {reason}", wrap: true, subtle: true));
         if (card.Evidence is { } evidence) body.Add(Text($"Evidence (agent's claim): {evidence}", wrap: true, subtle: true));
         if (note is not null) body.Add(Text(note, wrap: true, subtle: true));
+        body.Add(Text($"Approval {card.ApprovalId}", subtle: true));
         return new JsonObject
         {
             ["type"] = "AdaptiveCard",
