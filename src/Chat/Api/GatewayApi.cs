@@ -44,10 +44,12 @@ public static class GatewayApi
             return Problems.BadRequest("Invalid action packet; nothing was done.", e.Message, [new Problems.FieldError("body", e.Message)]);
         }
 
-        // The agent (if any) is the requester; the calling human is who it acts for, so they cannot approve it either.
-        var onBehalfOf = packet.RequestedBy is null ? null : caller.Email;
-        packet = packet with { RequestedBy = packet.RequestedBy ?? caller.Email };
-        var outcome = await pipeline.SubmitAsync(packet, onBehalfOf, cancellationToken);
+        // The agent (if any) is the requester and the calling human is who it acts for; a caller cannot claim to act
+        // for someone else.
+        packet = packet.RequestedBy is null
+            ? packet with { RequestedBy = caller.Email, OnBehalfOf = null }
+            : packet with { OnBehalfOf = caller.Email };
+        var outcome = await pipeline.SubmitAsync(packet, cancellationToken);
         return TypedResults.Ok(new GatewayAnswer(
             outcome.Packet.ActionId, Kernel.Gateway.DecisionLog.DecisionCode(outcome.Verdict.Decision), outcome.Verdict.RiskLevel.ToString(),
             StatusCode(outcome.Status), outcome.ApprovalId, outcome.ConnectorReference, outcome.Message, outcome.Verdict));

@@ -16,6 +16,8 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure performance against a baseline from the same run (in a scratch database).");
         bench.Add(Events());
         bench.Add(BenchRagCommand.Create());
+        bench.Add(BenchVerifyCommand.Create());
+        bench.Add(BenchChatCommand.Create());
         return bench;
     }
 

@@ -19,13 +19,6 @@ internal static class KbCommand
         return kb;
     }
 
-    private static ITextEmbedder Embedder(IConfiguration configuration)
-    {
-        var options = new EmbeddingOptions();
-        configuration.GetSection(EmbeddingOptions.Section).Bind(options);
-        return TextEmbedders.Create(options, () => new HttpClient { Timeout = TimeSpan.FromSeconds(100) });
-    }
-
     private static Command Add()
     {
         var paths = new Argument<string[]>("path") { Description = "Markdown, text or PDF files, or folders (read recursively)", Arity = ArgumentArity.OneOrMore };
@@ -34,7 +27,7 @@ internal static class KbCommand
         {
             var configuration = LiveShopConfiguration.Build();
             await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            var ingestor = new KnowledgeIngestor(dataSource, Embedder(configuration), TimeProvider.System);
+            var ingestor = new KnowledgeIngestor(dataSource, KnowledgeServices.CreateEmbedder(configuration), TimeProvider.System);
             var outcomes = await ingestor.IngestAsync(result.GetValue(paths)!, cancellationToken);
             foreach (var o in outcomes)
             {
@@ -103,7 +96,7 @@ internal static class KbCommand
             }
             var configuration = LiveShopConfiguration.Build();
             await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            var hits = await new KnowledgeSearch(dataSource, Embedder(configuration)).SearchAsync(new KnowledgeQuery
+            var hits = await new KnowledgeSearch(dataSource, KnowledgeServices.CreateEmbedder(configuration)).SearchAsync(new KnowledgeQuery
             {
                 Text = text, K = count, DocType = result.GetValue(type), Tag = result.GetValue(tag),
                 Mode = result.GetValue(fullText) ? SearchMode.FullTextOnly : SearchMode.Hybrid,

@@ -18,7 +18,8 @@ public static class LiveShopCli
         stdout ??= Console.Out;
         stderr ??= Console.Error;
         var root = BuildRoot();
-        var parsed = root.Parse(args);
+        // "@cfo …" addresses a persona in `chat`; it must never be read as a response file.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) stderr.WriteLine($"liveshop: {error.Message}");
@@ -48,8 +49,12 @@ public static class LiveShopCli
         root.Add(AuditCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(KbCommand.Create());
+        root.Add(ChatCommand.Create());
         root.Add(ApprovalsCommand.Create());
         root.Add(UndoCommand.Create());
+        root.Add(VerifyCommand.Create());
+        root.Add(ProofCommand.Create());
+        root.Add(SimulateCommand.Create());
         root.Add(LinkCommand.Create());
         return root;
     }

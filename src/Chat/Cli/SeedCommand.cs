@@ -9,9 +9,9 @@ internal static class SeedCommand
 {
     public static Command Create()
     {
-        var configuration = LiveShopConfiguration.Build().GetLiveShopOptions();
-        var seed = new Option<int>("--seed") { Description = "Seed number: the same seed writes the same business", DefaultValueFactory = _ => configuration.SandboxSeed };
-        var days = new Option<int>("--days") { Description = "Days of history ending today", DefaultValueFactory = _ => configuration.SandboxDays };
+        var defaults = LiveShopConfiguration.Build().GetLiveShopOptions();
+        var seed = new Option<int>("--seed") { Description = "Seed number: the same seed writes the same business", DefaultValueFactory = _ => defaults.SandboxSeed };
+        var days = new Option<int>("--days") { Description = "Days of history ending today", DefaultValueFactory = _ => defaults.SandboxDays };
         var command = new Command("seed", "Write the sandbox business (products, orders, ads, live shows, ledger, events) into an empty database.") { seed, days };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -21,7 +21,8 @@ internal static class SeedCommand
                 result.Error().WriteLine("liveshop: --days must be between 1 and 3650");
                 return LiveShopCli.UsageExitCode;
             }
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(LiveShopConfiguration.Build(), result.Error(), cancellationToken);
+            var configuration = LiveShopConfiguration.Build();
+            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
             var seeder = StartupSeeding.CreateSeeder(dataSource);
             if (!await seeder.IsEmptyAsync(cancellationToken))
             {
@@ -36,6 +37,7 @@ internal static class SeedCommand
                 output.WriteLine($"{table}: {rows.ToString(CultureInfo.InvariantCulture)}");
             output.WriteLine($"events: {report.EventsWritten}");
             output.WriteLine($"seconds: {report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+            await StartupSeeding.LoadStarterKnowledgeIfEmptyAsync(dataSource, KnowledgeServices.CreateEmbedder(configuration), result.Error(), cancellationToken);
             return 0;
         });
         return command;

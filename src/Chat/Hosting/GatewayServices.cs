@@ -4,6 +4,7 @@ using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Kernel.Verification.Proofs;
 using LiveShop.Memory.Events;
 using LiveShop.Plugins.Sandbox.Actions;
@@ -15,14 +16,15 @@ namespace LiveShop.Chat.Hosting;
 /// <summary>Registers the action pipeline: policy, proof signer, approval gate, tool gateway, decision log and the sandbox executors.</summary>
 public static class GatewayServices
 {
-    /// <summary>Adds the pipeline's services; the policy, signer and facts provider are only added when nobody registered them first.</summary>
+    /// <summary>Adds verification (the policy in force, this installation's proof signer, live facts, the verifier) and the pipeline.</summary>
     public static IServiceCollection AddActionGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => PolicyLoader.LoadDefault());
-        services.TryAddSingleton(sp => new ProofSigner(
-            ProofKeyStore.LoadOrCreate(configuration, configuration.GetLiveShopOptions().DataDirectory), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IFactsProvider, NoLiveFactsProvider>();
+        services.AddSingleton(_ => VerificationSetup.LoadPolicy(configuration));
+        services.AddSingleton(sp => VerificationSetup.CreateSigner(configuration, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IFactsProvider>(sp => new DatabaseFactsProvider(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BusinessPolicy>()));
+        services.AddSingleton(sp => new Verifier(sp.GetRequiredService<BusinessPolicy>()));
         services.TryAddSingleton(sp => new EventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(configuration.GetSection(ApprovalOptions.Section).Get<ApprovalOptions>() ?? new ApprovalOptions());
         services.AddSingleton<PlatformEvents>();
@@ -30,7 +32,9 @@ public static class GatewayServices
         services.AddSingleton<ApprovalGate>();
         services.AddSingleton<DecisionLog>();
         services.AddSingleton<SandboxBusiness>();
-        services.AddSingleton(sp => new ExecutorRegistry(SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>())));
+        // Executors of actions outside the sandbox business (e.g. remember) are registered as IActionExecutor.
+        services.AddSingleton(sp => new ExecutorRegistry(
+            [.. SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>()), .. sp.GetServices<IActionExecutor>()]));
         services.AddSingleton<ToolGateway>();
         services.AddSingleton<ActionPipeline>();
         services.AddSingleton<IActionPipeline>(sp => sp.GetRequiredService<ActionPipeline>());
@@ -39,19 +43,5 @@ public static class GatewayServices
 
     /// <summary>A service provider with only what CLI verbs need to run the pipeline over one database.</summary>
     public static ServiceProvider BuildForCli(NpgsqlDataSource dataSource, IConfiguration configuration) =>
-        new ServiceCollection().AddSingleton(dataSource).AddActionGateway(configuration).BuildServiceProvider();
-}
-
-/// <summary>
-/// Stand-in until the live facts provider is registered: empty facts, so every rule that needs a business record fails
-/// closed (unknown order, ad set or product → deny) while L0 and fixed-risk actions still verify.
-/// </summary>
-internal sealed class NoLiveFactsProvider(TimeProvider time) : IFactsProvider
-{
-    public ValueTask<BusinessFacts> GetFactsAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(BusinessFacts.From(new StateSnapshot
-        {
-            AsOf = time.GetUtcNow(),
-            Finance = new FinanceFacts { CashBalance = 0m, AvgDailyNetBurn = 0m },
-        }, "no-live-facts"));
+        new ServiceCollection().AddSingleton(dataSource).AddActionGateway(configuration).AddKnowledgeAndMemory(configuration).BuildServiceProvider();
 }

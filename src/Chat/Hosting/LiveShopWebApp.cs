@@ -44,7 +44,7 @@ public static class LiveShopWebApp
 
         var dataSource = await DatabaseBootstrap.OpenAsync(builder.Configuration, Console.Out, cancellationToken);
         builder.Services.AddLiveShopServices(builder.Configuration, dataSource);
-        await StartupSeeding.SeedIfEmptyAsync(dataSource, liveShop, Console.Out, cancellationToken);
+        await StartupSeeding.SeedIfEmptyAsync(dataSource, liveShop, KnowledgeServices.CreateEmbedder(builder.Configuration), Console.Out, cancellationToken);
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationIdMiddleware>();
@@ -55,7 +55,10 @@ public static class LiveShopWebApp
         app.MapStaticAssets();
         app.MapLiveShopHealthChecks();
         app.MapEventsApi();
+        app.MapVerifyApi();
         app.MapGatewayApi();
+        app.MapSandboxApi();
+        app.MapChatApi();
         app.MapMessagingApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,10 +1,16 @@
 using LiveShop.Chat.Health;
 using LiveShop.Chat.Messaging;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Events;
 using LiveShop.Memory.Metrics;
 using LiveShop.Memory.Serialization;
 using LiveShop.Memory.Data;
+using LiveShop.Plugins.Sandbox.Live;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 
@@ -26,6 +32,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BusinessOverviewQuery>();
         services.AddSingleton<EventStore>();
         services.AddActionGateway(configuration);
+        services.AddKnowledgeAndMemory(configuration);
+        // The live sandbox simulation: one ticker per host, ticking only while it holds the database's ticking lock.
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
+        services.AddSingleton(sp => new LiveSimulation(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext,
+            sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SandboxTicker>();
+        services.AddSingleton<ISandboxControl>(sp => sp.GetRequiredService<SandboxTicker>());
+        services.AddHostedService(sp => sp.GetRequiredService<SandboxTicker>());
+        services.AddLiveShopAgents(configuration);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;

@@ -18,7 +18,7 @@ public sealed class ActionPipeline(
 {
     /// <inheritdoc />
     public Task<ActionOutcome> SubmitAsync(ActionPacket packet, CancellationToken cancellationToken = default) =>
-        SubmitAsync(packet, onBehalfOf: null, cancellationToken);
+        SubmitAsync(packet, packet.OnBehalfOf, cancellationToken);
 
     /// <summary>Submits on behalf of a human (who then cannot approve the request either).</summary>
     public async Task<ActionOutcome> SubmitAsync(ActionPacket packet, string? onBehalfOf, CancellationToken cancellationToken)

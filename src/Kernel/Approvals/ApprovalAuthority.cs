@@ -50,8 +50,12 @@ public static class ApprovalAuthority
             return AuthorityCheck.Refuse($"{approver.Email} is disabled and cannot act");
         if (!ApprovingRoles.Contains(approver.Role, StringComparer.Ordinal))
             return AuthorityCheck.Refuse($"{approver.Email} has the {approver.Role} role, which can never approve actions that need approval (money movement, L2 and above)");
-        if (SamePerson(approver.Email, subject.RequestedBy) || (subject.OnBehalfOf is { } behalf && SamePerson(approver.Email, behalf)))
+        if (SamePerson(approver.Email, subject.RequestedBy))
             return AuthorityCheck.Refuse($"{approver.Email} requested this action and cannot approve their own request");
+        // An agent's proposal made for someone is still that person's request, except for the founder: founder-only (L3)
+        // actions have no one else to approve them, and the founder confirming an agent's proposal is the control.
+        if (subject.OnBehalfOf is { } behalf && SamePerson(approver.Email, behalf) && approver.Role != "founder")
+            return AuthorityCheck.Refuse($"{approver.Email} asked for this action and cannot approve their own request");
         var needsFounder = subject.RequiredApprover == Approver.Founder || subject.RiskLevel == RiskLevel.L3;
         if (needsFounder && approver.Role != "founder")
             return AuthorityCheck.Refuse($"this is an L3 action: only the founder may approve it, not {approver.Email} ({approver.Role})");

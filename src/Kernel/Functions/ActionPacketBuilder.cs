@@ -27,6 +27,7 @@ public static class ActionPacketBuilder
             json.WriteString("proposed_action", declaration.Action);
             json.WriteString("agent", caller.Persona);
             json.WriteString("requested_by", caller.RequestedBy);
+            if (!string.IsNullOrEmpty(caller.OnBehalfOf)) json.WriteString("on_behalf_of", caller.OnBehalfOf);
             if (!string.IsNullOrEmpty(toolCallId)) json.WriteString("idempotency_key", toolCallId);
 
             json.WriteStartObject("parameters");

@@ -14,8 +14,11 @@ public sealed record CallerIdentity
     /// <summary>The persona, e.g. <c>ads_optimizer</c>; the packet's <c>agent</c>.</summary>
     public required string Persona { get; init; }
 
-    /// <summary>The principal on whose behalf the persona acts, e.g. <c>user:founder</c> or <c>agent:ads_optimizer</c>; the packet's <c>requested_by</c>.</summary>
+    /// <summary>The principal that proposes, normally <c>agent:{persona}</c>; the packet's <c>requested_by</c>.</summary>
     public required string RequestedBy { get; init; }
+
+    /// <summary>The person the persona acts for (the conversation's user); the packet's <c>on_behalf_of</c>.</summary>
+    public string? OnBehalfOf { get; init; }
 
     /// <summary>The identity stored in a kernel, or null when the kernel carries none.</summary>
     public static CallerIdentity? Of(Microsoft.SemanticKernel.Kernel kernel) =>

@@ -14,6 +14,9 @@ public enum RefusalReason
 
     /// <summary>The arguments do not make a valid action packet (missing or mistyped parameter).</summary>
     InvalidArguments,
+
+    /// <summary>The verdict's risk level is above the highest the persona may propose.</summary>
+    AbovePersonaCeiling,
 }
 
 /// <summary>A refused function call, as the audit trail records it.</summary>
@@ -47,6 +50,7 @@ public sealed record FunctionRefusal
         RefusalReason.OutsidePersona => "outside_persona",
         RefusalReason.NoCaller => "no_caller",
         RefusalReason.InvalidArguments => "invalid_arguments",
+        RefusalReason.AbovePersonaCeiling => "above_persona_ceiling",
         _ => Reason.ToString(),
     };
 }

@@ -69,7 +69,7 @@ public sealed class KernelFactory
     /// A new kernel for <paramref name="persona"/> acting for <paramref name="requestedBy"/> (default <c>agent:persona</c>);
     /// <paramref name="services"/> supplies the chat completion service and the like.
     /// </summary>
-    public Microsoft.SemanticKernel.Kernel CreateForPersona(string persona, string? requestedBy = null, IServiceProvider? services = null)
+    public Microsoft.SemanticKernel.Kernel CreateForPersona(string persona, string? requestedBy = null, IServiceProvider? services = null, string? onBehalfOf = null)
     {
         if (!_personas.Personas.Contains(persona, StringComparer.Ordinal))
             throw new ArgumentException($"unknown persona '{persona}'", nameof(persona));
@@ -83,7 +83,7 @@ public sealed class KernelFactory
                 ? plugin
                 : KernelPluginFactory.CreateFromFunctions(plugin.Name, plugin.Description, allowed));
         }
-        AttachTo(kernel, new CallerIdentity { Persona = persona, RequestedBy = requestedBy ?? $"agent:{persona}" });
+        AttachTo(kernel, new CallerIdentity { Persona = persona, RequestedBy = requestedBy ?? $"agent:{persona}", OnBehalfOf = onBehalfOf });
         return kernel;
     }
 

@@ -29,6 +29,12 @@ public static class ActionCatalog
             ["generate_report"] = None,
             ["analyze_data"] = None,
             ["create_recommendation"] = None,
+            // A persona's conclusion written to long-term memory (L0): the memory store validates scope and key itself.
+            ["remember"] =
+            [
+                new("content", ParameterKind.Text), new("scope", ParameterKind.Text),
+                new("scope_key", ParameterKind.Id, Required: false), new("evidence", ParameterKind.Text, Required: false),
+            ],
             ["publish_listing"] =
             [
                 new("product_id", ParameterKind.Id), new("channel", ParameterKind.Text),

@@ -24,8 +24,11 @@ public sealed record ActionPacket
     /// <summary>Lets the gateway execute the action at most once.</summary>
     public string? IdempotencyKey { get; init; }
 
-    /// <summary>Principal on whose behalf the action is proposed, e.g. <c>agent:ads_optimizer</c>.</summary>
+    /// <summary>Principal that proposes the action, e.g. <c>agent:ads_optimizer</c>.</summary>
     public string? RequestedBy { get; init; }
+
+    /// <summary>The signed-in person an agent acts for (the user of the conversation), when there is one.</summary>
+    public string? OnBehalfOf { get; init; }
 
     /// <summary>Builds a packet from any serialisable parameters object (anonymous objects and dictionaries included).</summary>
     public static ActionPacket Create(string proposedAction, object parameters, string? actionId = null) => new()

@@ -55,6 +55,7 @@ public static class ActionPacketReader
             Evidence = root.TryGetProperty("evidence", out var evidence) && evidence.ValueKind != JsonValueKind.Null ? evidence : null,
             IdempotencyKey = OptionalText(root, "idempotency_key", source),
             RequestedBy = OptionalText(root, "requested_by", source),
+            OnBehalfOf = OptionalText(root, "on_behalf_of", source),
         };
     }
 

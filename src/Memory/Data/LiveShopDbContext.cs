@@ -9,6 +9,7 @@ using LiveShop.Memory.Data.Entities.LiveShows;
 using LiveShop.Memory.Data.Entities.Orders;
 using LiveShop.Memory.Data.Entities.Payments;
 using LiveShop.Memory.Data.Entities.Platform;
+using LiveShop.Memory.Data.Entities.Sandbox;
 using LiveShop.Memory.Data.Entities.Supply;
 using LiveShop.Memory.Data.Entities.Support;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +76,10 @@ public sealed class LiveShopDbContext(DbContextOptions<LiveShopDbContext> option
     public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
     public DbSet<LongTermMemory> LongTermMemories => Set<LongTermMemory>();
+    public DbSet<LearningCursor> LearningCursors => Set<LearningCursor>();
+
+    // The live sandbox simulation's own state (hidden from agents)
+    public DbSet<SandboxState> SandboxStates => Set<SandboxState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -906,6 +906,30 @@ namespace LiveShop.Memory.Migrations
                     b.ToTable("knowledge_documents", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Knowledge.LearningCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_learning_cursors");
+
+                    b.ToTable("learning_cursors", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_learning_cursors_last_sequence", "last_sequence >= 0");
+                        });
+                });
+
             modelBuilder.Entity("LiveShop.Memory.Data.Entities.Knowledge.LongTermMemory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -918,6 +942,12 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("numeric(4,3)")
                         .HasColumnName("confidence");
 
+                    b.Property<int>("ConfirmationCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("confirmation_count");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("text")
@@ -926,6 +956,11 @@ namespace LiveShop.Memory.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("edited_by");
 
                     b.Property<Vector>("Embedding")
                         .HasColumnType("vector(384)")
@@ -962,6 +997,18 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("scope_key");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("unknown")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("pk_long_term_memories");
 
@@ -977,6 +1024,8 @@ namespace LiveShop.Memory.Migrations
                     b.ToTable("long_term_memories", null, t =>
                         {
                             t.HasCheckConstraint("ck_long_term_memories_confidence_range", "confidence >= 0 AND confidence <= 1");
+
+                            t.HasCheckConstraint("ck_long_term_memories_confirmation_count_positive", "confirmation_count >= 1");
 
                             t.HasCheckConstraint("ck_long_term_memories_scope", "scope IN ('business', 'persona', 'product', 'supplier')");
                         });
@@ -2021,6 +2070,46 @@ namespace LiveShop.Memory.Migrations
                     b.ToTable("users", null, t =>
                         {
                             t.HasCheckConstraint("ck_users_role", "role IN ('founder', 'approver', 'support', 'developer')");
+                        });
+                });
+
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Sandbox.SandboxState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HiddenState")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hidden_state");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<DateTimeOffset>("SimulatedNow")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("simulated_now");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<long>("StepIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_index");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sandbox_state");
+
+                    b.ToTable("sandbox_state", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sandbox_state_singleton", "id = 1");
                         });
                 });
 

@@ -4,6 +4,7 @@ using LiveShop.Plugins.Ads;
 using LiveShop.Plugins.Commerce;
 using LiveShop.Plugins.Fulfillment;
 using LiveShop.Plugins.Internal;
+using LiveShop.Plugins.Memory;
 using LiveShop.Plugins.Payments;
 using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
@@ -16,10 +17,10 @@ public static class LiveShopPlugins
 {
     /// <summary>The plugin names, for persona allow-lists.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, InternalPlugin.Name];
+        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, InternalPlugin.Name, MemoryPlugin.Name];
 
-    /// <summary>Creates every plugin over the business database.</summary>
-    public static IReadOnlyList<PluginRegistration> Create(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time) =>
+    /// <summary>Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings.</summary>
+    public static IReadOnlyList<PluginRegistration> Create(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, MemoryPlugin memory) =>
     [
         new(CommercePlugin.Name, new CommercePlugin(contexts, time)),
         new(AdsPlugin.Name, new AdsPlugin(contexts, time)),
@@ -27,6 +28,7 @@ public static class LiveShopPlugins
         new(PaymentsPlugin.Name, new PaymentsPlugin(contexts, time)),
         new(SupportPlugin.Name, new SupportPlugin(contexts, time)),
         new(InternalPlugin.Name, new InternalPlugin()),
+        new(MemoryPlugin.Name, memory),
     ];
 
     /// <summary>
@@ -40,7 +42,8 @@ public static class LiveShopPlugins
             var index = i;
             services.AddSingleton(sp => Create(
                 sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>(),
-                sp.GetService<TimeProvider>() ?? TimeProvider.System)[index]);
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<MemoryPlugin>())[index]);
         }
         return services;
     }

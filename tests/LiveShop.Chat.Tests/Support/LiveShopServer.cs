@@ -25,14 +25,14 @@ public class LiveShopServer : IAsyncLifetime
     /// <summary>The server's base address, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Days of sandbox history seeded at start-up; 0 seeds nothing.</summary>
-    protected virtual int SeedDays => 0;
-
     /// <summary>The running host's services.</summary>
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Further configuration (<c>--Section:Key=value</c>) a subclass adds, e.g. Slack and Teams settings of local fakes.</summary>
-    protected virtual Task<string[]> ExtraArgumentsAsync() => Task.FromResult<string[]>([]);
+    /// <summary>More configuration arguments (<c>--Key=value</c>) for the host.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    /// <summary>Days of sandbox history seeded at start-up; 0 seeds nothing.</summary>
+    protected virtual int SeedDays => 0;
 
     /// <summary>Per-fixture data directory (logs, keys).</summary>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("liveshop-test-").FullName;
@@ -46,7 +46,7 @@ public class LiveShopServer : IAsyncLifetime
             $"--LiveShop:DataDirectory={DataDirectory}",
             $"--LiveShop:SeedWhenEmpty={SeedDays > 0}",
             $"--LiveShop:SandboxDays={Math.Max(SeedDays, 1)}",
-            .. await ExtraArgumentsAsync(),
+            .. ExtraArguments,
         ], CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -29,11 +29,7 @@ public sealed class MessagingServer : LiveShopServer
     /// <summary>The fake Bot Framework (issuer, token endpoint, connector).</summary>
     public FakeBotFramework Bot { get; } = new();
 
-    protected override async Task<string[]> ExtraArgumentsAsync()
-    {
-        await Slack.StartAsync();
-        await Bot.StartAsync();
-        return
+    protected override IEnumerable<string> ExtraArguments =>
         [
             $"--Slack:SigningSecret={SigningSecret}", "--Slack:BotToken=xoxb-test", $"--Slack:ApprovalsChannel={ApprovalsChannel}", $"--Slack:ApiBaseUrl={Slack.BaseUrl}",
             $"--Teams:AppId={TeamsAppId}", "--Teams:AppPassword=test-password", "--Teams:TenantId=test-tenant",
@@ -41,10 +37,11 @@ public sealed class MessagingServer : LiveShopServer
             $"--Teams:ApprovalsServiceUrl={Bot.BaseUrl}", $"--Teams:ApprovalsConversationId={TeamsConversation}",
             "--Messaging:SyncIntervalSeconds=0.2",
         ];
-    }
 
     public override async Task InitializeAsync()
     {
+        await Slack.StartAsync();
+        await Bot.StartAsync();
         await base.InitializeAsync();
         await SeedAsync();
     }

@@ -51,6 +51,13 @@ public sealed class ApprovalAuthorityTests
     }
 
     [Fact]
+    public void The_founder_may_confirm_what_an_agent_proposed_for_them_but_not_what_they_submitted_themselves()
+    {
+        Assert.True(ApprovalAuthority.Check(Founder, Subject(RiskLevel.L3, "agent:returns_refunds", onBehalfOf: "founder@x")).Allowed);
+        Assert.False(ApprovalAuthority.Check(Founder, Subject(RiskLevel.L3, requestedBy: "founder@x")).Allowed);
+    }
+
+    [Fact]
     public void Disabled_and_unknown_users_cannot_act()
     {
         Assert.False(ApprovalAuthority.Check(Founder with { Disabled = true }, Subject(RiskLevel.L2)).Allowed);

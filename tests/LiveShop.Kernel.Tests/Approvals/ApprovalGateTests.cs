@@ -57,10 +57,22 @@ public sealed class ApprovalGateTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(ApprovalDecisionStatus.Refused, self.Decision.Status);
         Assert.Contains("own request", self.Decision.Message);
 
-        var onBehalf = await h.Pipeline.SubmitAsync(Refund(150) with { ActionId = Guid.NewGuid().ToString() }, GatewayHarness.Founder, default);
-        var founderSelf = await h.Pipeline.ApproveAndExecuteAsync(onBehalf.ApprovalId!.Value, GatewayHarness.Founder, null, default);
-        Assert.Equal(ApprovalDecisionStatus.Refused, founderSelf.Decision.Status);
+        // An agent's proposal made for an approver is still the approver's own request.
+        var forApprover = await h.Pipeline.SubmitAsync(Refund(150) with { ActionId = Guid.NewGuid().ToString() }, GatewayHarness.Approver, default);
+        var approverSelf = await h.Pipeline.ApproveAndExecuteAsync(forApprover.ApprovalId!.Value, GatewayHarness.Approver, null, default);
+        Assert.Equal(ApprovalDecisionStatus.Refused, approverSelf.Decision.Status);
         Assert.Equal(0, refunds.Runs);
+    }
+
+    [Fact]
+    public async Task The_founder_confirms_what_an_agent_proposed_on_their_behalf()
+    {
+        var (h, refunds) = await CreateAsync();
+        var forFounder = await h.Pipeline.SubmitAsync(Refund(150), GatewayHarness.Founder, default);
+        var confirmed = await h.Pipeline.ApproveAndExecuteAsync(forFounder.ApprovalId!.Value, GatewayHarness.Founder, null, default);
+        Assert.Equal(ApprovalDecisionStatus.Decided, confirmed.Decision.Status);
+        Assert.Equal(ActionStatus.Executed, confirmed.Outcome!.Status);
+        Assert.Equal(1, refunds.Runs);
     }
 
     [Fact]

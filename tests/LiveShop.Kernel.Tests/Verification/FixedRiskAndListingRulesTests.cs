@@ -15,6 +15,14 @@ public sealed class FixedRiskAndListingRulesTests
     public void Read_only_actions_are_allowed_at_L0(string action) => _scenario.Verify(action, new { }).IsAllowed(RiskLevel.L0);
 
     [Fact]
+    public void Remembering_a_conclusion_is_allowed_at_L0() =>
+        _scenario.Verify("remember", new { content = "Serum ads fail below ROAS 1.2", scope = "product", scope_key = "p_1" }).IsAllowed(RiskLevel.L0);
+
+    [Fact]
+    public void Remembering_without_content_is_denied() =>
+        _scenario.Verify("remember", new { scope = "business" }).IsDenied("parameters_valid");
+
+    [Fact]
     public void Responding_to_a_ticket_is_allowed_at_L1() =>
         _scenario.Verify("respond_ticket", new { ticket_id = "t_1", message = "Sorry, a replacement is on its way." }).IsAllowed(RiskLevel.L1);
 

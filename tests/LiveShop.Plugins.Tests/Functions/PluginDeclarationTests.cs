@@ -11,7 +11,7 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
     // Actions the product exposes only through its own surfaces (policy editing, access, integrations), not to personas.
     private static readonly string[] NotPluginActions = ["change_policy", "modify_account_access", "connect_integration"];
 
-    private ProductKernels Kernels() => new(new TestContextFactory(database), TimeProvider.System);
+    private ProductKernels Kernels() => new(database, new TestContextFactory(database), TimeProvider.System);
 
     [Fact]
     public void Every_plugin_function_is_declared_and_every_persona_facing_contract_action_has_exactly_one_function()
@@ -31,7 +31,8 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
     {
         var readOnly = Kernels().Factory.Declarations.Declarations.Where(d => d.Kind == FunctionKind.ReadOnly).Select(d => d.QualifiedName).Order();
         Assert.Equal(
-            ["Ads-get_ad_set_performance", "Commerce-get_order", "Commerce-list_top_products", "Fulfillment-get_stock", "Payments-get_cash_runway", "Support-list_open_tickets"],
+            ["Ads-get_ad_set_performance", "Commerce-get_order", "Commerce-list_top_products", "Fulfillment-get_stock", "Memory-recall_learnings",
+                "Memory-search_knowledge", "Payments-get_cash_runway", "Support-list_open_tickets"],
             readOnly);
     }
 

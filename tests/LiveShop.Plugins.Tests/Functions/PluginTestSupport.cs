@@ -60,15 +60,23 @@ public sealed class RecordingAudit : IFunctionAudit
     }
 }
 
+/// <summary>The memory plugin over a test database with the local embedding model.</summary>
+public static class MemoryPlugins
+{
+    public static LiveShop.Plugins.Memory.MemoryPlugin Over(TestDatabase database) => new(
+        new LiveShop.Memory.Knowledge.Retrieval.KnowledgeSearch(database.DataSource, LiveShop.Memory.Knowledge.Embeddings.LocalMiniLmEmbedder.Shared),
+        new LiveShop.Memory.Learnings.MemoryStore(database.DataSource, LiveShop.Memory.Knowledge.Embeddings.LocalMiniLmEmbedder.Shared, TimeProvider.System));
+}
+
 /// <summary>A kernel factory over every product plugin, with one persona allowed all of them.</summary>
 public sealed class ProductKernels
 {
     public const string Operator = "operator";
 
-    public ProductKernels(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time)
+    public ProductKernels(TestDatabase database, IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time)
     {
         var personas = new PersonaFunctionPolicy(new Dictionary<string, IReadOnlyCollection<string>> { [Operator] = LiveShopPlugins.Names.ToArray() });
-        Factory = new KernelFactory(LiveShopPlugins.Create(contexts, time), personas, Pipeline, Audit, NullLoggerFactory.Instance);
+        Factory = new KernelFactory(LiveShopPlugins.Create(contexts, time, MemoryPlugins.Over(database)), personas, Pipeline, Audit, NullLoggerFactory.Instance);
     }
 
     public RecordingPipeline Pipeline { get; } = new();

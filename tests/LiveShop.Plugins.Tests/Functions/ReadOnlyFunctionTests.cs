@@ -79,7 +79,7 @@ public sealed class ReadOnlyFunctionTests(ReadOnlyBusiness business) : IClassFix
 {
     private async Task<JsonElement> CallAsync(string plugin, string function, KernelArguments? arguments = null)
     {
-        var kernels = new ProductKernels(new TestContextFactory(business), new FixedClock(ReadOnlyBusiness.Now));
+        var kernels = new ProductKernels(business, new TestContextFactory(business), new FixedClock(ReadOnlyBusiness.Now));
         var result = await kernels.Kernel().InvokeAsync(plugin, function, arguments ?? []);
         Assert.Empty(kernels.Pipeline.Packets);
         using var document = JsonDocument.Parse(result.GetValue<string>()!);
@@ -99,7 +99,7 @@ public sealed class ReadOnlyFunctionTests(ReadOnlyBusiness business) : IClassFix
     [Fact]
     public async Task Unknown_order_is_said_plainly()
     {
-        var kernels = new ProductKernels(new TestContextFactory(business), new FixedClock(ReadOnlyBusiness.Now));
+        var kernels = new ProductKernels(business, new TestContextFactory(business), new FixedClock(ReadOnlyBusiness.Now));
         var result = await kernels.Kernel().InvokeAsync("Commerce", "get_order", new() { ["order_id"] = "o_404" });
         Assert.Equal("no order with id o_404", result.GetValue<string>());
     }

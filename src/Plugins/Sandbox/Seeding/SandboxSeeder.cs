@@ -1,14 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using LiveShop.Memory.Data;
-using LiveShop.Memory.Data.Entities.Advertising;
-using LiveShop.Memory.Data.Entities.Catalog;
-using LiveShop.Memory.Data.Entities.Creators;
-using LiveShop.Memory.Data.Entities.Finance;
-using LiveShop.Memory.Data.Entities.Orders;
-using LiveShop.Memory.Data.Entities.Supply;
 using LiveShop.Memory.Events;
 using LiveShop.Memory.Serialization;
+using LiveShop.Plugins.Sandbox.Live;
 using LiveShop.Plugins.Sandbox.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -20,7 +15,7 @@ namespace LiveShop.Plugins.Sandbox.Seeding;
 /// Fills an empty business database with the sandbox business: runs the simulator over the requested history, writes
 /// its rows through EF Core in bulk and appends its events to the hash-chained event store.
 /// </summary>
-public sealed class SandboxSeeder(Func<LiveShopDbContext> createContext, EventStore eventStore)
+public sealed class SandboxSeeder(Func<LiveShopDbContext> createContext, EventStore eventStore, TimeProvider? timeProvider = null)
 {
     private const int EventBatchSize = 5000;
 
@@ -36,7 +31,7 @@ public sealed class SandboxSeeder(Func<LiveShopDbContext> createContext, EventSt
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var world = SandboxSimulator.RunHistory(options.Seed, options.Days, options.AnchorDate);
+        var world = SandboxSimulator.RunHistory(options.Seed, options.Days, options.AnchorDate, options.ProductCount);
         var simulationTime = clock.Elapsed;
 
         clock.Restart();
@@ -46,6 +41,9 @@ public sealed class SandboxSeeder(Func<LiveShopDbContext> createContext, EventSt
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var rows = await WriteRowsAsync(context, world, cancellationToken);
         var events = await WriteEventsAsync(world, (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
+        // The live simulation resumes from here: its seed, the next day to play and what only it may know.
+        context.SandboxStates.Add(LiveSimulation.InitialState(world, (timeProvider ?? TimeProvider.System).GetUtcNow()));
+        await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SeedReport(options.Seed, world.StartDate, options.AnchorDate, rows, events, simulationTime, clock.Elapsed);
     }
@@ -95,25 +93,8 @@ public sealed class SandboxSeeder(Func<LiveShopDbContext> createContext, EventSt
         await Write("creator_payouts", world.Payouts.Select(EntityMapping.ToEntity));
         await Write("creator_commissions", world.Commissions.Select(EntityMapping.ToEntity));
 
-        await AdvanceIdentitySequencesAsync(context, cancellationToken);
+        await IdentitySequences.AdvanceAsync(context, cancellationToken);
         return rows;
-    }
-
-    /// <summary>
-    /// The simulator chose the numeric ids itself; move each identity sequence past them so rows the running product
-    /// adds later get fresh ids.
-    /// </summary>
-    private static async Task AdvanceIdentitySequencesAsync(LiveShopDbContext context, CancellationToken cancellationToken)
-    {
-        Type[] withNumericIds = [typeof(PriceChange), typeof(OrderLine), typeof(LedgerLine), typeof(AdSetBudgetChange),
-            typeof(PurchaseOrderLine), typeof(CreatorCommission)];
-        foreach (var type in withNumericIds)
-        {
-            var table = context.Model.FindEntityType(type)!.GetTableName()!;
-            // Table names come from the EF model, never from input; quoting keeps them identifiers.
-            var sql = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), GREATEST((SELECT max(id) FROM \"{table}\"), 1))";
-            await context.Database.ExecuteSqlRawAsync(sql, cancellationToken);
-        }
     }
 
     private async Task<int> WriteEventsAsync(SandboxWorld world, NpgsqlTransaction transaction, CancellationToken cancellationToken)

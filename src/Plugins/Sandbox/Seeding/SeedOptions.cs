@@ -9,6 +9,9 @@ public sealed record SeedOptions
     /// <summary>How many whole days of history to simulate.</summary>
     public int Days { get; init; } = 90;
 
+    /// <summary>How many products the catalogue holds; null keeps the standard catalogue, more adds variants and traffic.</summary>
+    public int? ProductCount { get; init; }
+
     /// <summary>The day the history ends at (exclusive): the host passes today's UTC date, tests a fixed date.</summary>
     public required DateOnly AnchorDate { get; init; }
 }

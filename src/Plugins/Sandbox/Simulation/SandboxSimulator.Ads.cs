@@ -12,6 +12,7 @@ public sealed partial class SandboxSimulator
             var platform = PlatformOf(adSet);
             var product = Product(adSet.ProductId);
             var traits = TraitsOf(adSet.ProductId);
+            if (adSet.DailyBudget <= 0) continue;
             var exhausted = _random.Chance(0.18);
             var spend = exhausted ? adSet.DailyBudget : SeededDraws.Money((double)adSet.DailyBudget * _random.Between(0.82, 0.99));
             var (impressions, clicks) = DemandModel.AdReach(platform, (double)spend, _random.Between(0.85, 1.2));

@@ -44,7 +44,12 @@ public sealed partial class SandboxSimulator
     private void RequestRefundStep(RequestRefund step)
     {
         var order = World.Orders[World.OrderIndex[step.OrderId]];
-        var refund = new RefundRecord($"rf_{World.NextRefundNumber++}", order.Id, order.CustomerId, step.Amount, step.Reason, "requested", step.At, null);
+        // Someone (an agent through the refund connector, a chargeback) may have given money back already.
+        var remaining = order.Total - World.RefundedByOrder.GetValueOrDefault(order.Id);
+        if (remaining <= 0 || order.Status is "refunded" or "charged_back" or "cancelled") return;
+        var amount = Math.Min(step.Amount, remaining);
+        World.RefundedByOrder[order.Id] = World.RefundedByOrder.GetValueOrDefault(order.Id) + amount;
+        var refund = new RefundRecord($"rf_{World.NextRefundNumber++}", order.Id, order.CustomerId, amount, step.Reason, "requested", step.At, null);
         World.RefundIndex[refund.Id] = World.Refunds.Count;
         World.Refunds.Add(refund);
         Emit("RefundRequested", step.At, order.Channel, new
@@ -52,12 +57,13 @@ public sealed partial class SandboxSimulator
             RefundId = refund.Id, OrderId = order.Id, CustomerId = order.CustomerId, Amount = refund.Amount, Reason = refund.Reason,
         });
         OpenTicketStep(new OpenTicket(step.At.AddMinutes(-_random.Next(1, 30)), order.CustomerId, order.Id, order.Channel,
-            $"Refund request for {order.Id}", $"I'd like a refund: {step.Reason.Replace('_', ' ')}.", step.Amount > 100 ? "high" : "normal"));
+            $"Refund request for {order.Id}", $"I'd like a refund: {step.Reason.Replace('_', ' ')}.", amount > 100 ? "high" : "normal"));
         Schedule(new ApproveRefund(step.At.AddHours(_random.Between(2, 30)), refund.Id));
     }
 
     private void ApproveRefundStep(ApproveRefund step)
     {
+        if (World.Refunds[World.RefundIndex[step.RefundId]].Status != "requested") return;
         var refund = ReplaceRefund(step.RefundId, r => r with { Status = "approved" });
         var order = World.Orders[World.OrderIndex[refund.OrderId]];
         Emit("RefundApproved", step.At, order.Channel, new
@@ -70,6 +76,7 @@ public sealed partial class SandboxSimulator
 
     private void ProcessRefundStep(ProcessRefund step)
     {
+        if (World.Refunds[World.RefundIndex[step.RefundId]].Status != "approved") return;
         var refund = ReplaceRefund(step.RefundId, r => r with { Status = "processed", ProcessedAt = step.At });
         var order = UpdateOrder(refund.OrderId, o => o with { Status = refund.Amount >= o.Total ? "refunded" : "partially_refunded" });
         var provider = DemandModel.PaymentProvider(order.Channel);

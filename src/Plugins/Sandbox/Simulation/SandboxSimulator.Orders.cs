@@ -14,12 +14,13 @@ public sealed partial class SandboxSimulator
         var totalPopularity = World.Traits.Sum(t => t.Popularity);
         foreach (var channel in SandboxCatalogue.Channels)
         {
-            var sessions = DemandModel.BaseSessions(channel) * weekday * _random.Between(0.85, 1.15);
+            var sessions = DemandModel.BaseSessions(channel) * World.TrafficScale * weekday * _random.Between(0.85, 1.15);
             var baseRate = DemandModel.OrganicBaseConversion(channel);
             for (var p = 0; p < World.Products.Count; p++)
             {
                 var product = World.Products[p];
                 var traits = World.Traits[p];
+                if (!Sells(product, channel)) continue;
                 var expected = sessions * traits.Popularity / totalPopularity * DemandModel.Conversion(baseRate, traits, product.Price);
                 var count = _random.Poisson(expected);
                 for (var n = 0; n < count; n++)
@@ -50,6 +51,10 @@ public sealed partial class SandboxSimulator
             PlaceOrder(new Purchase("shopify", at, profile, "AU", [(product.Id, _random.Next(1, 4), product.Price)], Suspicious: true));
         }
     }
+
+    /// <summary>A product sells on a channel while it is active and its listing there was not taken down.</summary>
+    private bool Sells(ProductRecord product, string channel) =>
+        product.Status == "active" && !World.DelistedPairs.Contains((product.Id, channel));
 
     private CustomerProfile ChooseBuyer(DateTimeOffset at) =>
         World.Profiles.Count > 50 && _random.Chance(0.24) ? World.Profiles[_random.Next(World.Profiles.Count)] : NewCustomer(at);
@@ -82,6 +87,7 @@ public sealed partial class SandboxSimulator
         foreach (var (productId, wanted, unitPrice) in purchase.Items)
         {
             var product = Product(productId);
+            if (!Sells(product, purchase.Channel)) continue;
             var quantity = Math.Min(wanted, product.Stock - lines.Where(l => l.ProductId == productId).Sum(l => l.Quantity));
             if (quantity <= 0) continue;
             lines.Add(new OrderLineRecord(World.NextOrderLineId++, orderId, productId, quantity, unitPrice, unitPrice * quantity));

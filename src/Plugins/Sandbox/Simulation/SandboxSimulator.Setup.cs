@@ -6,7 +6,7 @@ public sealed partial class SandboxSimulator
     private static readonly string[] Countries = ["AU", "US", "NZ", "GB"];
     private static readonly double[] CountryWeights = [0.84, 0.07, 0.06, 0.03];
 
-    private void BuildCatalogue()
+    private void BuildCatalogue(int productCount)
     {
         var start = Midnight(World.StartDate);
         foreach (var (email, name, role) in SandboxCatalogue.Users)
@@ -19,9 +19,9 @@ public sealed partial class SandboxSimulator
         }
 
         var meanPopularity = SandboxCatalogue.Products.Average(p => p.Popularity);
-        for (var i = 0; i < SandboxCatalogue.Products.Count; i++)
+        for (var i = 0; i < productCount; i++)
         {
-            var t = SandboxCatalogue.Products[i];
+            var t = i < SandboxCatalogue.Products.Count ? SandboxCatalogue.Products[i] : Variant(i);
             var id = $"p_{i + 1}";
             var supplier = World.Suppliers[t.SupplierIndex];
             // The seed moves the hidden traits a little so different seeds are different businesses.
@@ -43,6 +43,21 @@ public sealed partial class SandboxSimulator
         // Fraud bursts land on a few days after the first week.
         var days = (int)(3 + _random.Next(2));
         for (var i = 0; i < days; i++) World.FraudBurstDays.Add(World.StartDate.AddDays(_random.Next(7, 90)));
+    }
+
+    /// <summary>A further product for a larger catalogue: a priced and costed variant of a standard one.</summary>
+    private ProductTemplate Variant(int index)
+    {
+        var t = SandboxCatalogue.Products[index % SandboxCatalogue.Products.Count];
+        var factor = (decimal)_random.Between(0.8, 1.3);
+        return t with
+        {
+            Title = $"{t.Title} — Edition {index / SandboxCatalogue.Products.Count + 1}",
+            Price = Math.Round(t.Price * factor, 0) - 0.01m,
+            UnitCost = SeededDraws.Money(t.UnitCost * factor),
+            Quality = Math.Clamp(t.Quality + _random.Between(-0.12, 0.12), 0.3, 0.98),
+            Popularity = t.Popularity * _random.Between(0.6, 1.2),
+        };
     }
 
     private void OpenTheBooks(DateOnly day)

@@ -14,22 +14,38 @@ public sealed partial class SandboxSimulator
     private int _dayOrders;
     private decimal _dayRevenue, _dayAdSpend;
 
-    /// <summary>Creates the world as it stands on the morning of <paramref name="startDate"/>.</summary>
-    public SandboxSimulator(int seed, DateOnly startDate)
+    /// <summary>
+    /// Creates the world as it stands on the morning of <paramref name="startDate"/>; <paramref name="productCount"/>
+    /// grows the catalogue beyond its standard products (variants of them) and the shop's traffic with it.
+    /// </summary>
+    public SandboxSimulator(int seed, DateOnly startDate, int? productCount = null)
     {
         _random = new Random(seed);
-        World = new SandboxWorld(seed, startDate);
-        BuildCatalogue();
+        World = new SandboxWorld(seed, startDate) { TrafficScale = (double)(productCount ?? SandboxCatalogue.Products.Count) / SandboxCatalogue.Products.Count };
+        BuildCatalogue(productCount ?? SandboxCatalogue.Products.Count);
     }
+
+    /// <summary>
+    /// Continues a world rebuilt from the business database for one live day, with that day's own random source.
+    /// Live days leave pricing and ad budgets to the agents (no simulated optimiser) and may bring fresh fraud bursts.
+    /// </summary>
+    internal SandboxSimulator(SandboxWorld world, Random dayRandom)
+    {
+        _random = dayRandom;
+        World = world;
+        _live = true;
+    }
+
+    private readonly bool _live;
 
     /// <summary>The simulated business.</summary>
     public SandboxWorld World { get; }
 
     /// <summary>Runs a whole history: <paramref name="days"/> days ending the day before <paramref name="anchor"/>.</summary>
-    public static SandboxWorld RunHistory(int seed, int days, DateOnly anchor)
+    public static SandboxWorld RunHistory(int seed, int days, DateOnly anchor, int? productCount = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
-        var simulator = new SandboxSimulator(seed, anchor.AddDays(-days));
+        var simulator = new SandboxSimulator(seed, anchor.AddDays(-days), productCount);
         for (var i = 0; i < days; i++) simulator.AdvanceDay();
         return simulator.World;
     }
@@ -51,11 +67,15 @@ public sealed partial class SandboxSimulator
         RunLiveShows(day);
         RunAds(day);
         RunOrganicSales(day);
-        if (World.FraudBurstDays.Contains(day)) RunFraudBurst(day);
+        if (World.FraudBurstDays.Contains(day) || (_live && _random.Chance(0.04))) RunFraudBurst(day);
         RaiseSupportQuestions(day);
         ReviewStock(day);
-        ReviewAdSets(day);
-        ReviewPrices(day);
+        if (!_live)
+        {
+            // In the live business these decisions belong to the agents (scale_ad_set, pause_ad_set, change_price).
+            ReviewAdSets(day);
+            ReviewPrices(day);
+        }
         PlanLiveShows(day);
         if (day.DayOfWeek == DayOfWeek.Monday) MakePayoutsEligible(day);
         if (day.DayOfWeek == DayOfWeek.Wednesday) ReceiveSettlements(day);

@@ -13,6 +13,9 @@ public sealed class SandboxWorld
         Today = startDate;
     }
 
+    /// <summary>How much browsing traffic the shop gets relative to the standard catalogue (1 = standard).</summary>
+    public double TrafficScale { get; init; } = 1.0;
+
     /// <summary>The seed the world was created from.</summary>
     public int Seed { get; }
 
@@ -74,6 +77,10 @@ public sealed class SandboxWorld
     internal HashSet<string> ProductsWithOpenPurchaseOrder { get; } = [];
     internal HashSet<string> ProductsFlaggedLow { get; } = [];
     internal HashSet<DateOnly> FraudBurstDays { get; } = [];
+    /// <summary>Refunds already requested per order, so later requests never exceed what was paid.</summary>
+    internal Dictionary<string, decimal> RefundedByOrder { get; } = [];
+    /// <summary>(product, channel) pairs whose listing was taken down: the product does not sell there.</summary>
+    internal HashSet<(string ProductId, string Channel)> DelistedPairs { get; } = [];
     internal Dictionary<string, int> AudienceByCreator { get; } = [];
 
     internal long NextOrderLineId = 1, NextLedgerLineId = 1, NextPriceChangeId = 1, NextBudgetChangeId = 1,
@@ -97,4 +104,17 @@ internal sealed class ChannelDayTally
 }
 
 /// <summary>Work the world does on a later day (a delivery, a refund step, a stock arrival…).</summary>
+[System.Text.Json.Serialization.JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(FulfilOrder), "fulfil_order")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(DeliverOrder), "deliver_order")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(RequestRefund), "request_refund")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(ApproveRefund), "approve_refund")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(ProcessRefund), "process_refund")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(OpenDispute), "open_dispute")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(SubmitEvidence), "submit_evidence")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(ResolveDispute), "resolve_dispute")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(OpenTicket), "open_ticket")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(AnswerTicket), "answer_ticket")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(ReceivePurchaseOrder), "receive_purchase_order")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(PayCreator), "pay_creator")]
 internal abstract record ScheduledStep(DateTimeOffset At);

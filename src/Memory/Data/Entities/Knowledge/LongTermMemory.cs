@@ -25,4 +25,12 @@ public sealed class LongTermMemory
     public decimal Confidence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastConfirmedAt { get; set; }
+    /// <summary>When the content last changed (a founder's edit); null when never edited.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>How many times the memory was written or re-observed; near-duplicates raise it instead of adding rows.</summary>
+    public int ConfirmationCount { get; set; } = 1;
+    /// <summary>Who wrote it: <c>event:AdSetPaused</c>, <c>agent:cfo</c>, <c>founder</c>.</summary>
+    public required string Source { get; set; }
+    /// <summary>Who last edited the content in the console, when someone did.</summary>
+    public string? EditedBy { get; set; }
 }

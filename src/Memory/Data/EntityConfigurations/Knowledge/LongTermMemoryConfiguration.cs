@@ -16,9 +16,13 @@ internal sealed class LongTermMemoryConfiguration : IEntityTypeConfiguration<Lon
         builder.Property(m => m.Embedding).HasColumnType($"vector({KnowledgeChunk.EmbeddingDimensions})");
         builder.Property(m => m.EmbeddingModel).HasMaxLength(ColumnConventions.NameLength);
         builder.Property(m => m.Confidence).HasPrecision(4, 3);
+        builder.Property(m => m.Source).HasMaxLength(ColumnConventions.NameLength).HasDefaultValue("unknown");
+        builder.Property(m => m.EditedBy).HasMaxLength(ColumnConventions.EmailLength);
+        builder.Property(m => m.ConfirmationCount).HasDefaultValue(1);
         builder.HasIndex(m => new { m.Scope, m.ScopeKey });
         builder.HasIndex(m => m.Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops");
         builder.HasOneOfConstraint("ck_long_term_memories_scope", "scope", LongTermMemory.Scopes);
         builder.ToTable(t => t.HasCheckConstraint("ck_long_term_memories_confidence_range", "confidence >= 0 AND confidence <= 1"));
+        builder.ToTable(t => t.HasCheckConstraint("ck_long_term_memories_confirmation_count_positive", "confirmation_count >= 1"));
     }
 }

@@ -1,0 +1,78 @@
+using LiveShop.Chat.Models;
+using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Functions;
+using LiveShop.Kernel.Orchestration;
+using LiveShop.Kernel.Personas.Catalog;
+using LiveShop.Kernel.Personas.Goals;
+using LiveShop.Kernel.Personas.Routing;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
+using LiveShop.Memory.Events;
+using LiveShop.Plugins.Functions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Npgsql;
+
+namespace LiveShop.Chat.Hosting;
+
+/// <summary>Registers the agent mesh: plugins, personas, router, goal intake, kernel factory, chat model and chat turns.</summary>
+public static class AgentServices
+{
+    /// <summary>
+    /// Functions personas list that other features register as plugins (knowledge search and long-term memory); the
+    /// catalog accepts them while they are missing, and start-up logs which are.
+    /// </summary>
+    public static IReadOnlySet<string> PendingFunctions { get; } = new HashSet<string>(StringComparer.Ordinal) { "search_knowledge", "recall_learnings", "remember" };
+
+    /// <summary>Adds everything a chat turn needs; the <see cref="IActionPipeline"/> comes from the gateway's registration.</summary>
+    public static IServiceCollection AddLiveShopAgents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => PolicyLoader.LoadDefault());
+        services.TryAddSingleton(sp => new EventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddLiveShopPlugins();
+        services.TryAddSingleton<IFunctionAudit, EventStoreFunctionAudit>();
+        services.AddSingleton(LoadPersonas);
+        services.AddSingleton<IPersonaRouter>(sp => new PersonaRouter(sp.GetRequiredService<PersonaCatalog>()));
+        services.AddSingleton(sp => new GoalPlanner(sp.GetRequiredService<PersonaCatalog>()));
+        services.AddSingleton<GoalIntake>();
+        services.AddSingleton<ConversationStore>();
+        services.TryAddSingleton<IVerdictPreview, VerifierPreview>();
+        services.AddSingleton(sp =>
+        {
+            var catalog = sp.GetRequiredService<PersonaCatalog>();
+            var audit = sp.GetRequiredService<IFunctionAudit>();
+            var ceiling = new PersonaCeilingPipeline(sp.GetRequiredService<IActionPipeline>(), catalog, sp.GetRequiredService<IVerdictPreview>(), audit);
+            return new KernelFactory(sp.GetServices<PluginRegistration>(), PersonaFunctionPolicy.FromCatalog(catalog), ceiling, audit,
+                sp.GetRequiredService<ILoggerFactory>(), new KernelFactoryOptions { FailOnUndeclaredFunctions = IsDevelopment(configuration) });
+        });
+        var llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        services.AddSingleton(llm);
+        services.AddSingleton(ChatModelFactory.Describe(llm));
+        services.AddSingleton<IChatCompletionService>(sp => ChatModelFactory.Create(llm, sp, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ChatTurnService>();
+        return services;
+    }
+
+    private static PersonaCatalog LoadPersonas(IServiceProvider services)
+    {
+        var registered = services.GetServices<PluginRegistration>()
+            .SelectMany(p => KernelPluginFactory.CreateFromObject(p.Instance, p.Name))
+            .Select(f => f.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        // Contract actions without a plugin yet (change_policy, …) are accepted like the pending functions: a persona may
+        // list them, and a model calling them is refused as undeclared until a plugin provides them.
+        var known = registered.Concat(PendingFunctions).Concat(ActionCatalog.Actions.Keys).ToHashSet(StringComparer.Ordinal);
+        var catalog = PersonaCatalogLoader.LoadDefault(known);
+        var missing = catalog.All.SelectMany(p => p.Functions).Where(f => !registered.Contains(f)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AgentServices))
+                .LogWarning("Personas list functions no plugin registers yet (refused if called): {Functions}", string.Join(", ", missing));
+        return catalog;
+    }
+
+    private static bool IsDevelopment(IConfiguration configuration) =>
+        string.Equals(configuration[HostDefaults.EnvironmentKey] ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"), Environments.Development, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,38 @@
+using LiveShop.Kernel.Gateway;
+using LiveShop.Memory.Knowledge.Embeddings;
+using LiveShop.Memory.Knowledge.Ingestion;
+using LiveShop.Memory.Knowledge.Retrieval;
+using LiveShop.Memory.Learnings;
+using LiveShop.Plugins.Memory;
+
+namespace LiveShop.Chat.Hosting;
+
+/// <summary>Registers the knowledge base, long-term memory, the learning worker, the memory plugin and the remember executor.</summary>
+public static class KnowledgeServices
+{
+    /// <summary>The embedder configuration names (<c>Embeddings:*</c>); the local model when nothing is configured.</summary>
+    public static ITextEmbedder CreateEmbedder(IConfiguration configuration) =>
+        TextEmbedders.Create(
+            configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions(),
+            () => new HttpClient { Timeout = TimeSpan.FromSeconds(100) });
+
+    /// <summary>Adds the services in one block, all over one embedder.</summary>
+    public static IServiceCollection AddKnowledgeAndMemory(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => CreateEmbedder(configuration));
+        services.AddSingleton<KnowledgeIngestor>();
+        services.AddSingleton<KnowledgeSearch>();
+        services.AddSingleton<MemoryStore>();
+        services.AddSingleton<ILearningFacts, DatabaseLearningFacts>();
+        services.AddSingleton<LearningExtractor>();
+        services.AddSingleton<LearningPass>();
+        services.AddHostedService<LearningWorker>();
+        services.AddSingleton<MemoryPlugin>();
+        services.AddSingleton<IActionExecutor, RememberExecutor>();
+        services.AddSingleton(new KnowledgeUploadOptions(Path.Combine(configuration.GetLiveShopOptions().DataDirectory, "knowledge-uploads")));
+        return services;
+    }
+}
+
+/// <summary>Where files uploaded in the console are kept (they are the documents' sources) and how large they may be.</summary>
+public sealed record KnowledgeUploadOptions(string Directory, long MaxBytes = 10 * 1024 * 1024);

@@ -1,0 +1,217 @@
+using System.Net;
+using System.Text.Json;
+using LiveShop.Chat.Api;
+using LiveShop.Chat.Models;
+using LiveShop.Chat.Tests.Support;
+using LiveShop.Kernel.Orchestration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace LiveShop.Chat.Tests.Chat;
+
+/// <summary>POST /api/chat over the real host, the real SK OpenAI connector and the real action pipeline; the model is scripted.</summary>
+public sealed class ChatApiTests(ChatServer server) : IClassFixture<ChatServer>
+{
+    private async Task<long> CountAsync(string sql, params object[] values)
+    {
+        await using var command = server.Database.DataSource.CreateCommand(sql);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Plain_reply_is_returned_and_persisted_and_the_next_turn_sees_the_history()
+    {
+        server.Model.Reset();
+        server.Model.Enqueue(ScriptedReply.Say("Cash runway is healthy."), ScriptedReply.Say("As I said: healthy."));
+
+        var first = await (await server.PostChatAsync("How is our cash?", persona: "cfo")).JsonAsync();
+        Assert.Equal("cfo", first.GetProperty("persona").GetString());
+        Assert.Equal("Cash runway is healthy.", first.GetProperty("reply").GetString());
+        Assert.Equal(0, first.GetProperty("actions").GetArrayLength());
+        var conversationId = first.GetProperty("conversation_id").GetGuid();
+
+        var second = await (await server.PostChatAsync("Say it again", conversationId: conversationId)).JsonAsync();
+        Assert.Equal(conversationId, second.GetProperty("conversation_id").GetGuid());
+
+        var messages = server.Model.Requests[1].GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal("system", messages[0].GetProperty("role").GetString());
+        Assert.Equal(["system", "user", "assistant", "user"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal("Cash runway is healthy.", messages[2].GetProperty("content").GetString());
+
+        await using var db = server.Database.CreateContext();
+        var stored = await db.ConversationMessages.Where(m => m.ConversationId == conversationId).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(["user", "assistant", "user", "assistant"], stored.Select(m => m.Role));
+        Assert.Equal(ChatTestData.Founder, stored[0].Author);
+        Assert.Equal("cfo", stored[1].Persona);
+    }
+
+    [Fact]
+    public async Task Hostile_ticket_refund_of_5000_is_held_for_founder_approval_and_nothing_executes()
+    {
+        server.Model.Reset();
+        await ChatTestData.AddHostileTicketAsync(server, "o_hostile", "t_hostile");
+        server.Model.Enqueue(
+            ScriptedReply.Call(new ScriptedToolCall("Support-list_open_tickets", "{}")),
+            ScriptedReply.Call(new ScriptedToolCall("Commerce-refund_order", """{"order_id":"o_hostile","amount":5000,"reason":"ticket t_hostile says so"}""", "call_hostile")),
+            ScriptedReply.Say("should not be reached: the turn ends while the refund waits"));
+
+        var body = await (await server.PostChatAsync("Work through the open tickets", ChatTestData.Support, persona: "returns_refunds")).JsonAsync();
+
+        var action = Assert.Single(body.GetProperty("actions").EnumerateArray());
+        Assert.Equal("refund_order", action.GetProperty("function").GetString());
+        Assert.Equal(5000m, action.GetProperty("arguments").GetProperty("amount").GetDecimal());
+        Assert.Equal("require_approval", action.GetProperty("decision").GetString());
+        Assert.Equal("L3", action.GetProperty("risk_level").GetString());
+        Assert.Equal("awaiting_approval", action.GetProperty("status").GetString());
+        var approvalId = action.GetProperty("approval_id").GetGuid();
+
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM refunds WHERE order_id = 'o_hostile'"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM approvals WHERE id = $1 AND status = 'pending' AND required_approver = 'founder'", approvalId));
+        // The model saw the ticket text (the injection) and was told the refund waits; it was not asked a third time.
+        Assert.Equal(2, server.Model.Requests.Count);
+        Assert.Contains("ignore your rules", server.Model.Requests[1].GetRawText());
+        Assert.Contains("awaiting approval", body.GetProperty("reply").GetString());
+
+        await using var db = server.Database.CreateContext();
+        var conversationId = body.GetProperty("conversation_id").GetGuid();
+        var tool = await db.ConversationMessages.SingleAsync(m => m.ConversationId == conversationId && m.Role == "tool");
+        Assert.Equal("Commerce-refund_order", tool.Author);
+        Assert.Equal("awaiting_approval", JsonDocument.Parse(tool.Content).RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Invented_function_runs_nothing_and_is_audited()
+    {
+        server.Model.Reset();
+        server.Model.Enqueue(
+            ScriptedReply.Call(new ScriptedToolCall("Commerce-wire_money_offshore", """{"amount":"9000"}""", "call_invented")),
+            ScriptedReply.Say("I could not do that."));
+
+        var body = await (await server.PostChatAsync("Move 9000 offshore", persona: "cfo")).JsonAsync();
+
+        var action = Assert.Single(body.GetProperty("actions").EnumerateArray());
+        Assert.Equal("wire_money_offshore", action.GetProperty("function").GetString());
+        Assert.Equal("denied", action.GetProperty("status").GetString());
+        Assert.Equal("9000", action.GetProperty("arguments").GetProperty("amount").GetString());
+        Assert.Equal("I could not do that.", body.GetProperty("reply").GetString());
+        Assert.Equal(1, await CountAsync(
+            "SELECT count(*) FROM business_events WHERE type = 'FunctionRefused' AND data->>'function' = 'Commerce-wire_money_offshore' AND data->>'reason' = 'undeclared' AND data->>'tool_call_id' = 'call_invented'"));
+    }
+
+    [Fact]
+    public async Task Function_outside_the_personas_set_is_refused_and_audited()
+    {
+        server.Model.Reset();
+        server.Model.Enqueue(
+            ScriptedReply.Call(new ScriptedToolCall("Ads-scale_ad_set", """{"ad_set_id":"as_1","new_daily_budget":"900"}""", "call_outside")),
+            ScriptedReply.Say("That is not mine to do."));
+        var before = await CountAsync("SELECT count(*) FROM ad_set_budget_changes");
+
+        var body = await (await server.PostChatAsync("Scale ad set as_1 to 900", ChatTestData.Support, persona: "customer_support_lead")).JsonAsync();
+
+        var action = Assert.Single(body.GetProperty("actions").EnumerateArray());
+        Assert.Equal("scale_ad_set", action.GetProperty("function").GetString());
+        Assert.Equal("denied", action.GetProperty("status").GetString());
+        Assert.Equal(before, await CountAsync("SELECT count(*) FROM ad_set_budget_changes"));
+        Assert.Equal(1, await CountAsync(
+            "SELECT count(*) FROM business_events WHERE type = 'FunctionRefused' AND data->>'function' = 'Ads-scale_ad_set' AND data->>'reason' = 'outside_persona'"));
+    }
+
+    [Fact]
+    public async Task Proposal_above_the_personas_ceiling_is_denied_before_any_approval_is_filed()
+    {
+        server.Model.Reset();
+        await ChatTestData.AddHostileTicketAsync(server, "o_ceiling", "t_ceiling");
+        server.Model.Enqueue(
+            ScriptedReply.Call(new ScriptedToolCall("Commerce-refund_order", """{"order_id":"o_ceiling","amount":"150","reason":"goodwill"}""", "call_ceiling")),
+            ScriptedReply.Say("I have passed this on."));
+
+        var body = await (await server.PostChatAsync("Refund 150 on o_ceiling", ChatTestData.Support, persona: "customer_support_lead")).JsonAsync();
+
+        var action = Assert.Single(body.GetProperty("actions").EnumerateArray());
+        Assert.Equal("denied", action.GetProperty("status").GetString());
+        Assert.Equal("deny", action.GetProperty("decision").GetString());
+        Assert.Equal("L2", action.GetProperty("risk_level").GetString());
+        Assert.Contains("above persona ceiling", action.GetProperty("message").GetString());
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM approvals WHERE action_name = 'refund_order' AND parameters->>'order_id' = 'o_ceiling'"));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM refunds WHERE order_id = 'o_ceiling'"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM business_events WHERE type = 'FunctionRefused' AND data->>'reason' = 'above_persona_ceiling'"));
+    }
+
+    [Fact]
+    public async Task Streamed_turn_yields_text_in_parts_then_the_persisted_result()
+    {
+        server.Model.Reset();
+        server.Model.Enqueue(ScriptedReply.Say("Streaming works fine."));
+        var turns = server.Services.GetRequiredService<ChatTurnService>();
+
+        var updates = new List<ChatTurnUpdate>();
+        await foreach (var update in turns.StreamAsync(new ChatTurnRequest { Message = "@cfo stream please", User = ChatTestData.Founder }))
+            updates.Add(update);
+
+        Assert.True(updates.Count(u => u.TextDelta is not null) >= 2);
+        Assert.Equal("Streaming works fine.", string.Concat(updates.Select(u => u.TextDelta)));
+        var result = updates[^1].Result!;
+        Assert.Equal("cfo", result.Persona);
+        Assert.Equal("Streaming works fine.", result.Reply);
+        Assert.Equal("stream please", server.Model.Requests[0].GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString());
+        await using var db = server.Database.CreateContext();
+        Assert.True(await db.ConversationMessages.AnyAsync(m => m.ConversationId == result.ConversationId && m.Role == "assistant" && m.Content == "Streaming works fine."));
+    }
+
+    [Fact]
+    public async Task Goal_message_creates_a_goal_with_queued_tasks_visible_over_http()
+    {
+        server.Model.Reset();
+        var body = await (await server.PostChatAsync("increase net profit 18% over 30 days while keeping refund rate < 3.5% and SLA < 2.2 days")).JsonAsync();
+        var goalId = body.GetProperty("goal_id").GetGuid();
+        Assert.Contains("task(s) queued", body.GetProperty("reply").GetString());
+        Assert.Empty(server.Model.Requests);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/goals/{goalId}");
+        request.Headers.Add(ChatApi.UserHeader, ChatTestData.Founder);
+        var goal = await (await server.Client.SendAsync(request)).JsonAsync();
+        var tasks = goal.GetProperty("tasks").EnumerateArray().ToList();
+        Assert.True(tasks.Count >= 3);
+        Assert.All(tasks, t => Assert.Equal(goalId, t.GetProperty("goal_id").GetGuid()));
+        Assert.Contains(tasks, t => t.GetProperty("owner_agent").GetString() == "returns_refunds");
+        Assert.True(tasks[0].TryGetProperty("done_definition", out _));
+    }
+
+    [Fact]
+    public async Task Caller_without_the_user_header_is_refused_with_401()
+    {
+        var response = await server.Client.PostAsync("/api/chat", new StringContent("""{"message":"hi","user":"founder@liveshop.local"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("""{"user":"founder@liveshop.local"}""", "message")]
+    [InlineData("""{"message":"","user":"founder@liveshop.local"}""", "message")]
+    [InlineData("""{"message":"hi","user":"founder@liveshop.local","conversation_id":"nope"}""", "conversation_id")]
+    [InlineData("""{"message":"hi","user":"founder@liveshop.local","persona":"nobody_at_all"}""", "persona")]
+    [InlineData("""not json""", null)]
+    public async Task Bad_body_is_a_400_problem_naming_the_field(string json, string? field)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add(ChatApi.UserHeader, ChatTestData.Founder);
+        var problem = await (await server.Client.SendAsync(request)).JsonAsync(HttpStatusCode.BadRequest);
+        if (field is not null)
+            Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
+    }
+
+    [Fact]
+    public async Task Header_naming_someone_else_or_nobody_is_refused()
+    {
+        var other = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = new StringContent("""{"message":"hi","user":"founder@liveshop.local"}""", System.Text.Encoding.UTF8, "application/json") };
+        other.Headers.Add(ChatApi.UserHeader, ChatTestData.Support);
+        Assert.Equal(HttpStatusCode.Forbidden, (await server.Client.SendAsync(other)).StatusCode);
+
+        var nobody = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = new StringContent("""{"message":"hi","user":"eve@example.com"}""", System.Text.Encoding.UTF8, "application/json") };
+        nobody.Headers.Add(ChatApi.UserHeader, "eve@example.com");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client.SendAsync(nobody)).StatusCode);
+    }
+}
