@@ -1,32 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using LiveShop.Kernel.Verification;
-using LiveShop.Memory.Data.Entities.Platform;
 
 namespace LiveShop.Kernel.Approvals.Surfaces;
 
-/// <summary>Turns a stored approval (its row and the verdict JSON in it) into the card model surfaces render.</summary>
+/// <summary>Turns an approval as the gate returns it into the card model surfaces render, and the card's wording.</summary>
 public static class ApprovalCards
 {
-    /// <summary>The card model of a stored approval.</summary>
-    public static ApprovalCardModel From(Approval approval, JsonElement? packet = null) => new()
-    {
-        ApprovalId = approval.Id,
-        Action = approval.ActionName,
-        Parameters = approval.Parameters.RootElement.Clone(),
-        RiskLevel = approval.RiskLevel,
-        RequiredApprover = approval.RequiredApprover,
-        RequestedBy = approval.RequestedBy,
-        Reasons = ReadReasons(approval.Verdict.RootElement),
-        Checks = ReadChecks(approval.Verdict.RootElement),
-        Evidence = packet is { } p ? ReadEvidence(p) : null,
-        Status = approval.Status,
-        DecidedBy = approval.DecidedBy,
-        DecidedAt = approval.DecidedAt,
-        DecisionReason = approval.DecisionReason,
-        ExpiresAt = approval.ExpiresAt,
-    };
-
     /// <summary>The card model of an approval as the gate returns it.</summary>
     public static ApprovalCardModel From(ApprovalRecord approval) => new()
     {
@@ -54,31 +34,6 @@ public static class ApprovalCards
         CheckStatus.Escalate => "ESCALATE",
         _ => "NOT_APPLICABLE",
     };
-
-    /// <summary>The verdict's reasons.</summary>
-    public static IReadOnlyList<string> ReadReasons(JsonElement verdict) =>
-        verdict.TryGetProperty("reasons", out var reasons) && reasons.ValueKind == JsonValueKind.Array
-            ? reasons.EnumerateArray().Select(r => r.GetString() ?? "").ToList()
-            : [];
-
-    /// <summary>The proof's invariant checks.</summary>
-    public static IReadOnlyList<CardCheck> ReadChecks(JsonElement verdict)
-    {
-        if (!verdict.TryGetProperty("proof", out var proof) || !proof.TryGetProperty("invariant_checks", out var checks)
-            || checks.ValueKind != JsonValueKind.Array) return [];
-        return checks.EnumerateArray().Select(c => new CardCheck(
-            c.GetProperty("id").GetString() ?? "",
-            c.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "",
-            Number(c, "value"),
-            Number(c, "threshold"))).ToList();
-    }
-
-    /// <summary>The packet's evidence as one line of JSON, when it has any.</summary>
-    public static string? ReadEvidence(JsonElement packet) =>
-        packet.ValueKind == JsonValueKind.Object && packet.TryGetProperty("evidence", out var evidence)
-        && evidence.ValueKind == JsonValueKind.Object && evidence.EnumerateObject().Any()
-            ? evidence.GetRawText()
-            : null;
 
     /// <summary>A one-line summary such as <c>refund_order order_id=o_1042 amount=150</c>.</summary>
     public static string Summary(ApprovalCardModel card)
@@ -114,7 +69,4 @@ public static class ApprovalCards
         (null, { } t) => $"threshold {t.ToString(CultureInfo.InvariantCulture)}",
         _ => "",
     };
-
-    private static decimal? Number(JsonElement check, string name) =>
-        check.TryGetProperty(name, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetDecimal() : null;
 }
