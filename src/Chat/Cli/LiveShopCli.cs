@@ -55,6 +55,7 @@ public static class LiveShopCli
         root.Add(VerifyCommand.Create());
         root.Add(ProofCommand.Create());
         root.Add(SimulateCommand.Create());
+        root.Add(LinkCommand.Create());
         return root;
     }
 }
