@@ -57,6 +57,7 @@ public static class LiveShopCli
         root.Add(SimulateCommand.Create());
         root.Add(UsersCommand.Create());
         root.Add(ApiKeyCommand.Create());
+        root.Add(LinkCommand.Create());
         return root;
     }
 }

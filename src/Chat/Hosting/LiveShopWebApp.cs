@@ -68,6 +68,7 @@ public static class LiveShopWebApp
         app.MapGatewayApi();
         app.MapSandboxApi();
         app.MapChatApi();
+        app.MapMessagingApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

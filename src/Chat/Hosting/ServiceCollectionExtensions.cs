@@ -1,4 +1,5 @@
 using LiveShop.Chat.Health;
+using LiveShop.Chat.Messaging;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
@@ -45,6 +46,8 @@ public static class ServiceCollectionExtensions
             json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;
             json.SerializerOptions.Encoder = JsonDefaults.Options.Encoder;
         });
+        // Slack and Teams: approval cards, card sync, inline questions (endpoints answer 404 until configured).
+        services.AddLiveShopMessaging();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,3 +1,5 @@
+using LiveShop.Kernel.Planning.Offline;
+using LiveShop.Memory.Knowledge.Embeddings;
 using LiveShop.Kernel.Orchestration;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
@@ -59,7 +61,9 @@ public static class ChatModelFactory
 
     // The offline planner (embedding similarity + slot extraction) takes this case when it lands; until then the
     // host says plainly that no model is configured rather than failing to start.
-    private static IChatCompletionService CreateOffline(IServiceProvider services) => new NoModelChatCompletion();
+    // The offline planner always uses the local embedding model: a configured remote embedder would not be offline.
+    private static IChatCompletionService CreateOffline(IServiceProvider services) =>
+        new OfflinePlannerChatCompletion(LocalMiniLmEmbedder.Shared, services.GetService<TimeProvider>());
 
     private static string Canonical(string? provider)
     {

@@ -12,9 +12,6 @@ public static class SignInServices
 {
     private const string CookieOrApiKey = "LiveShop";
 
-    /// <summary>Paths that answer without sign-in because they authenticate callers themselves (signed webhooks).</summary>
-    public static readonly IReadOnlyList<string> SelfAuthenticatingPaths = ["/api/slack", "/api/teams"];
-
     public static IServiceCollection AddLiveShopSignIn(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
@@ -45,10 +42,9 @@ public static class SignInServices
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SessionLifetime);
 
-        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder()
-            .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
-                || context.Resource is HttpContext http && SelfAuthenticatingPaths.Any(p => http.Request.Path.StartsWithSegments(p)))
-            .Build());
+        // Sign-in by default: only endpoints marked AllowAnonymous (health, sign-in, static assets, the signed Slack and
+        // Teams webhooks) answer without it.
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
         return services;
     }

@@ -1,0 +1,71 @@
+using LiveShop.Memory.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace LiveShop.Memory.Migrations;
+
+/// <summary>
+/// Tables of the Slack and Teams integrations, written by hand (raw SQL, no EF entity): read and written only through
+/// the messaging stores. Links of chat accounts to product users, one-time link codes, inbound deliveries already
+/// handled (Slack retries and replays are dropped by the primary key, so two hosts are safe), and every posted
+/// approval card with the status it shows.
+/// </summary>
+[DbContext(typeof(LiveShopDbContext))]
+[Migration("20261126120000_ChatMessaging")]
+public sealed class ChatMessagingSchema : Migration
+{
+    /// <inheritdoc />
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            CREATE TABLE chat_user_links (
+                platform         text        NOT NULL CHECK (platform IN ('slack', 'teams')),
+                external_user_id text        NOT NULL,
+                user_email       text        NOT NULL,
+                linked_at        timestamptz NOT NULL,
+                PRIMARY KEY (platform, external_user_id)
+            );
+            CREATE INDEX ix_chat_user_links_user_email ON chat_user_links (lower(user_email));
+
+            CREATE TABLE chat_link_codes (
+                code             text        PRIMARY KEY,
+                platform         text        NOT NULL CHECK (platform IN ('slack', 'teams')),
+                external_user_id text        NOT NULL,
+                created_at       timestamptz NOT NULL,
+                expires_at       timestamptz NOT NULL,
+                consumed_at      timestamptz
+            );
+
+            CREATE TABLE chat_inbound_deliveries (
+                platform    text        NOT NULL,
+                delivery_id text        NOT NULL,
+                received_at timestamptz NOT NULL,
+                PRIMARY KEY (platform, delivery_id)
+            );
+
+            CREATE TABLE approval_card_posts (
+                approval_id  uuid        NOT NULL,
+                platform     text        NOT NULL CHECK (platform IN ('slack', 'teams')),
+                channel      text        NOT NULL,
+                message_ref  text        NOT NULL,
+                service_url  text,
+                shown_status text        NOT NULL,
+                posted_at    timestamptz NOT NULL,
+                updated_at   timestamptz NOT NULL,
+                PRIMARY KEY (approval_id, platform, channel, message_ref)
+            );
+            CREATE INDEX ix_approval_card_posts_platform_channel_ref ON approval_card_posts (platform, channel, message_ref);
+            """);
+    }
+
+    /// <inheritdoc />
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            DROP TABLE approval_card_posts;
+            DROP TABLE chat_inbound_deliveries;
+            DROP TABLE chat_link_codes;
+            DROP TABLE chat_user_links;
+            """);
+    }
+}
