@@ -94,4 +94,18 @@ public sealed class ApprovalsBrowserTests(SeededLiveShopServer server, Support.B
         await using var db = server.Database.CreateContext();
         Assert.Equal("pending", (await db.Approvals.SingleAsync(a => a.Id == Guid.Parse(approvalId))).Status);
     }
+
+    [Fact]
+    public async Task Signing_out_returns_to_the_sign_in_page_and_closes_the_console()
+    {
+        var page = await browser.OpenInteractiveAsync(server.BaseAddress, "/approvals");
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(LiveShopServer.FounderEmail);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/signin");
+        await page.GotoAsync("/approvals");
+
+        Assert.Contains("/signin?ReturnUrl=%2Fapprovals", page.Url);
+        await Assertions.Expect(page.GetByLabel("Password")).ToBeVisibleAsync();
+    }
 }

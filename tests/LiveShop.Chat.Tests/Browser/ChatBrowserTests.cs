@@ -48,6 +48,7 @@ public sealed class ChatBrowserTests(SeededLiveShopServer server, Support.Browse
 
         var inbox = await page.Context.NewPageAsync();
         await inbox.GotoAsync("/approvals");
+        await Support.Browser.WaitForInteractiveAsync(inbox);
         var pending = inbox.Locator("[data-testid=approval-card]").Filter(new() { HasText = "o_990002" });
         await pending.GetByTestId("approve").ClickAsync();
         await Assertions.Expect(inbox.GetByTestId("decision-outcome")).ToHaveAttributeAsync("data-status", "executed");
@@ -57,5 +58,20 @@ public sealed class ChatBrowserTests(SeededLiveShopServer server, Support.Browse
         await Support.Browser.SaveScreenshotAsync(page, "chat-refund-600-executed");
         await using var db = server.Database.CreateContext();
         Assert.Equal(600m, await db.Refunds.Where(r => r.OrderId == "o_990002").SumAsync(r => r.Amount));
+    }
+
+    [Fact]
+    public async Task The_founder_approves_inline_in_the_chat_card()
+    {
+        await OrderRows.AddAsync(server.Database, "o_990003", total: 900m);
+        var page = await browser.OpenInteractiveAsync(server.BaseAddress, "/chat");
+
+        var card = (await AskAsync(page, "refund $700 on o_990003")).GetByTestId("action-card");
+        await Assertions.Expect(card.GetByTestId("action-status")).ToHaveTextAsync("awaiting founder approval");
+        await card.GetByTestId("approve").ClickAsync();
+
+        await Assertions.Expect(card.GetByTestId("action-status")).ToHaveTextAsync("executed");
+        await using var db = server.Database.CreateContext();
+        Assert.Equal(700m, await db.Refunds.Where(r => r.OrderId == "o_990003").SumAsync(r => r.Amount));
     }
 }

@@ -49,12 +49,17 @@ public sealed class KnowledgeAndMemoriesBrowserTests(LiveShopServer server, Supp
     {
         var page = await browser.OpenInteractiveAsync(server.BaseAddress, "/knowledge");
 
-        await page.Locator("[data-testid=kb-upload]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "photo.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47],
-        });
-
+        // InputFile wires its JavaScript just after the first interactive render; a file chosen before that is
+        // not seen, so choose it again until the page answers.
         var message = page.Locator("[data-testid=kb-message]");
+        for (var attempt = 0; attempt < 10 && await message.CountAsync() == 0; attempt++)
+        {
+            await page.Locator("[data-testid=kb-upload]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "photo.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47],
+            });
+            try { await message.WaitForAsync(new() { Timeout = 1_000 }); } catch (TimeoutException) { }
+        }
         await Assertions.Expect(message).ToContainTextAsync("only Markdown, text and PDF files");
         await Assertions.Expect(message).ToHaveAttributeAsync("role", "alert");
     }

@@ -70,6 +70,10 @@ public sealed class Browser : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Waits until the page's Blazor circuit is interactive (clicks before that do nothing).</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("[data-testid=render-mode]").Filter(new() { HasText = "interactive" }).WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
     /// <summary>Saves a full-page screenshot under <see cref="ScreenshotDirectory"/>.</summary>
     public static async Task SaveScreenshotAsync(IPage page, string name)
     {
