@@ -1,5 +1,6 @@
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Data.Entities.Platform;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,7 @@ public static class SignInServices
                 // APIs answer 401/403 problem+json (written by the status code pages); pages redirect to the sign-in page.
                 cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+                cookie.Events.OnValidatePrincipal = EndStaleSignInAsync;
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -47,6 +49,22 @@ public static class SignInServices
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
         return services;
+    }
+
+    // A user disabled, deleted, given another role or a new password since signing in must sign in again.
+    private static async Task EndStaleSignInAsync(CookieValidatePrincipalContext context)
+    {
+        var email = SignedInUser.EmailOf(context.Principal!);
+        var contexts = context.HttpContext.RequestServices.GetRequiredService<IDbContextFactory<LiveShopDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(context.HttpContext.RequestAborted);
+        var current = email is null ? null : await db.Users.AsNoTracking()
+            .Where(u => u.Email == email).Select(u => new { u.Disabled, u.Role, u.SecurityStamp }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (current is null || current.Disabled || current.Role != SignedInUser.RoleOf(context.Principal!)
+            || (current.SecurityStamp ?? "") != context.Principal!.FindFirst(SignedInUser.SecurityStampClaim)?.Value)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
     }
 
     private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)

@@ -9,9 +9,13 @@ public static class SignedInUser
     /// <summary>Claim type holding the user's display name.</summary>
     public const string DisplayNameClaim = "liveshop:display_name";
 
+    /// <summary>Claim type holding the security stamp at sign-in; a later password change invalidates the sign-in.</summary>
+    public const string SecurityStampClaim = "liveshop:security_stamp";
+
     /// <summary>A principal for the user: email as name, role as role claim.</summary>
     public static ClaimsPrincipal PrincipalFor(User user, string authenticationType) => new(new ClaimsIdentity(
     [
+        new Claim(SecurityStampClaim, user.SecurityStamp ?? ""),
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
         new Claim(ClaimTypes.Name, user.Email),
         new Claim(ClaimTypes.Email, user.Email),

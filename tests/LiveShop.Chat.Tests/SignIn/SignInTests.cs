@@ -79,6 +79,43 @@ public sealed class SignInTests(LiveShopServer server) : IClassFixture<LiveShopS
         await server.SetPasswordAsync(LiveShopServer.FounderEmail, LiveShopServer.FounderPassword);
     }
 
+    private async Task<(HttpClient Browser, HttpResponseMessage Answer)> SignInWithFormAsync(string email, string password)
+    {
+        var browserLike = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = server.BaseAddress };
+        var form = await browserLike.GetStringAsync("/signin");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        var answer = await browserLike.PostAsync("/auth/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["email"] = email, ["password"] = password, ["return_url"] = "/approvals",
+        }));
+        return (browserLike, answer);
+    }
+
+    [Fact]
+    public async Task The_sign_in_form_sets_a_cookie_that_a_password_change_ends()
+    {
+        var (refused, wrong) = await SignInWithFormAsync(LiveShopServer.FounderEmail, "wrong-password-here");
+        Assert.StartsWith("/signin?error=1", wrong.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await refused.GetAsync("/approvals")).StatusCode);
+
+        await using (var insert = server.Database.DataSource.CreateCommand(
+            "INSERT INTO users (id, email, display_name, role, created_at, disabled) VALUES (gen_random_uuid(), 'approver@liveshop.local', 'A', 'approver', now(), false) ON CONFLICT (email) DO NOTHING"))
+            await insert.ExecuteNonQueryAsync();
+        await server.SetPasswordAsync("approver@liveshop.local", "approver-password-1");
+        var (browser, answer) = await SignInWithFormAsync("approver@liveshop.local", "approver-password-1");
+        Assert.Equal("/approvals", answer.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/approvals")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/sandbox/status")).StatusCode);
+
+        await server.SetPasswordAsync("approver@liveshop.local", "approver-password-2");
+        var after = await browser.GetAsync("/approvals");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/signin", after.Headers.Location!.PathAndQuery);
+        refused.Dispose();
+        browser.Dispose();
+    }
+
     [Fact]
     public async Task First_run_prints_a_generated_founder_password_once()
     {
