@@ -20,7 +20,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<InboundDeliveries>();
         services.AddSingleton<ApprovalCardPosts>();
         services.AddSingleton<IApprovalDecisions, ApprovalGateDecisions>();
-        services.AddSingleton<IInlineAssistant, OrderQuestionAssistant>();
+        services.AddSingleton<OrderQuestionAssistant>();
+        services.AddSingleton<IInlineAssistant, PersonaInlineAssistant>();
         services.AddScoped<ApprovalSurfaces>();
         services.AddScoped<IApprovalNotifier>(sp => sp.GetRequiredService<ApprovalSurfaces>());
         services.AddScoped<ChatApprovalDecider>();

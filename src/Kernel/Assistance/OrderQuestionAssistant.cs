@@ -49,6 +49,9 @@ public sealed partial class OrderQuestionAssistant(NpgsqlDataSource dataSource) 
         return answer.ToString().TrimEnd();
     }
 
+    /// <summary>Whether a message names an order (e.g. <c>o_1042</c>), which this assistant answers.</summary>
+    public static bool MentionsOrder(string text) => OrderId().IsMatch(text);
+
     private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

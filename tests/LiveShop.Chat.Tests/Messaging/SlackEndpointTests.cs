@@ -78,6 +78,20 @@ public sealed class SlackEndpointTests(MessagingServer server)
     }
 
     [Fact]
+    public async Task Other_questions_get_the_personas_answer_in_the_thread_as_the_asker()
+    {
+        await server.LinkAsync("slack", "U_SUPPORT", "support@liveshop.local");
+        var body = Mention("Ev_question_persona", "U_SUPPORT", "@cfo how many days of cash runway do we have?", ts: "1700000003.000400");
+
+        await server.Client.SendAsync(MessagingServer.SlackRequest("/api/slack/events", body, "application/json"));
+
+        var answer = await server.Slack.WaitForAsync("chat.postMessage", b => b["thread_ts"]?.GetValue<string>() == "1700000003.000400");
+        Assert.StartsWith("cfo: ", answer.Body["text"]!.GetValue<string>());
+        await using var db = server.Database.CreateContext();
+        Assert.True(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Conversations, c => c.StartedBy == "support@liveshop.local"));
+    }
+
+    [Fact]
     public async Task An_unlinked_asker_is_told_to_link_instead_of_answered()
     {
         var body = Mention("Ev_unlinked_1", "U_STRANGER", "where is order o_1042?", ts: "1700000002.000300");

@@ -6,7 +6,7 @@ namespace LiveShop.Kernel.Tests.Personas;
 public sealed class PersonaCatalogLoaderTests : IDisposable
 {
     private static readonly string[] ReadOnlyFunctions =
-        ["get_order", "get_ad_set_performance", "get_stock", "get_cash_runway", "list_open_tickets", "search_knowledge"];
+        ["get_order", "get_ad_set_performance", "get_stock", "get_cash_runway", "list_open_tickets", "list_top_products", "search_knowledge", "recall_learnings", "remember"];
 
     private readonly string _folder = PromptFolder.CopyOfShipped();
 

@@ -23,6 +23,8 @@ public static partial class FreeTextRules
         "text" => slots.Quotes.FirstOrDefault() ?? Clean(DraftTextPattern().Match(slots.Text)),
         "question" => Clean(QuestionPattern().Match(slots.Text)),
         "findings" => slots.Quotes.FirstOrDefault() ?? Clean(FindingsPattern().Match(slots.Text)),
+        // A search query is the request itself: the retrieval ranks by its meaning, so nothing is cut away.
+        "query" => slots.Quotes.FirstOrDefault() ?? (string.IsNullOrWhiteSpace(slots.Text) ? null : slots.Text.Trim()),
         "recommendation" => Clean(RecommendationPattern().Match(slots.Text), 1),
         "rationale" => Clean(RecommendationPattern().Match(slots.Text), 2),
         _ => null,

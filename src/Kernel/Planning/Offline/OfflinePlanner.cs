@@ -45,6 +45,8 @@ public sealed class OfflinePlanner(ITextEmbedder embedder, TimeProvider? time = 
     private const double IdMismatchWeight = 0.10;
     private const double MoneyWeight = 0.05;
     private const double CompletenessWeight = 0.10;
+    private const double OpenQuestionWeight = 0.25;
+    private static readonly string[] QuestionWords = ["what ", "how ", "which ", "why ", "when ", "where ", "does ", "do ", "is ", "are ", "can ", "should "];
 
     /// <summary>Chooses a function among <paramref name="functions"/> for <paramref name="message"/> and reads its arguments.</summary>
     public async Task<PlannerDecision> PlanAsync(string message, IReadOnlyList<KernelFunction> functions, CancellationToken cancellationToken = default)
@@ -86,7 +88,18 @@ public sealed class OfflinePlanner(ITextEmbedder embedder, TimeProvider? time = 
         if (slots.Numbers.Any(n => n.Mark == NumberMark.Money)) score += takesMoney ? MoneyWeight : -MoneyWeight;
         var takesCount = function.Function.Metadata.Parameters.Any(p => p.IsRequired && IsWholeNumber(p.ParameterType));
         if (slots.Numbers.Any(n => n.Mark == NumberMark.Quantity)) score += takesCount ? MoneyWeight : -MoneyWeight;
+        // "What does our refund policy say?" names no order and no amount: it asks how things work, not for a refund.
+        var needsRecord = function.Function.Metadata.Parameters.Any(p => p.IsRequired && ArgumentExtractor.IdPrefixOf(p) is not null);
+        if (IsOpenQuestion(lowerMessage, slots) && (needsRecord || takesMoney)) score -= OpenQuestionWeight;
         return new ScoredFunction(function.Function, score, similarity);
+    }
+
+    /// <summary>A question that names no record and no number: answered from knowledge, never by acting on a record.</summary>
+    public static bool IsOpenQuestion(string lowerMessage, MessageSlots slots)
+    {
+        var text = lowerMessage.TrimStart();
+        var asks = text.TrimEnd().EndsWith('?') || QuestionWords.Any(w => text.StartsWith(w, StringComparison.Ordinal));
+        return asks && slots.Ids.Count == 0 && slots.Numbers.Count == 0;
     }
 
     /// <summary>Where the first of a function's cues stands in the message, or -1 when none occurs.</summary>
