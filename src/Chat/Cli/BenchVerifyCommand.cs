@@ -7,8 +7,6 @@ using System.Text.Json;
 using LiveShop.Chat.Hosting;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Serialization;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Npgsql;
 
 namespace LiveShop.Chat.Cli;
@@ -70,7 +68,7 @@ internal static class BenchVerifyCommand
         await app.StartAsync(cancellationToken);
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var address = app.ListenAddress();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(address) };
             var key = await app.Services.GetRequiredService<SignIn.ApiKeyRegistry>().CreateAsync("founder@liveshop.local", "bench", cancellationToken);
             http.DefaultRequestHeaders.Authorization = new("Bearer", key!.Value.Key);

@@ -20,16 +20,12 @@ namespace LiveShop.Chat.Hosting;
 public static class AgentServices
 {
     /// <summary>
-    /// Functions personas list that other features register as plugins (knowledge search and long-term memory); the
-    /// catalog accepts them while they are missing, and start-up logs which are.
+    /// Adds everything a chat turn needs. The policy and the <see cref="IActionPipeline"/> come from
+    /// <c>AddActionGateway</c> (one policy in force for verifier, gateway and persona ceilings), which must run first.
     /// </summary>
-    public static IReadOnlySet<string> PendingFunctions { get; } = new HashSet<string>(StringComparer.Ordinal) { "search_knowledge", "recall_learnings", "remember" };
-
-    /// <summary>Adds everything a chat turn needs; the <see cref="IActionPipeline"/> comes from the gateway's registration.</summary>
     public static IServiceCollection AddLiveShopAgents(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => PolicyLoader.LoadDefault());
         services.TryAddSingleton(sp => new EventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddLiveShopPlugins();
         services.TryAddSingleton<IFunctionAudit, EventStoreFunctionAudit>();
@@ -61,9 +57,9 @@ public static class AgentServices
             .SelectMany(p => KernelPluginFactory.CreateFromObject(p.Instance, p.Name))
             .Select(f => f.Name)
             .ToHashSet(StringComparer.Ordinal);
-        // Contract actions without a plugin yet (change_policy, …) are accepted like the pending functions: a persona may
-        // list them, and a model calling them is refused as undeclared until a plugin provides them.
-        var known = registered.Concat(PendingFunctions).Concat(ActionCatalog.Actions.Keys).ToHashSet(StringComparer.Ordinal);
+        // Contract actions without a plugin yet (change_policy, …) are accepted: a persona may list them, and a model
+        // calling them is refused as undeclared until a plugin provides them.
+        var known = registered.Concat(ActionCatalog.Actions.Keys).ToHashSet(StringComparer.Ordinal);
         var catalog = PersonaCatalogLoader.LoadDefault(known);
         var missing = catalog.All.SelectMany(p => p.Functions).Where(f => !registered.Contains(f)).Distinct().Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)

@@ -3,8 +3,6 @@ using LiveShop.Chat.Components;
 using LiveShop.Chat.Health;
 using LiveShop.Chat.SignIn;
 using LiveShop.Memory.Database;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Serilog;
 
 namespace LiveShop.Chat.Hosting;
@@ -17,7 +15,7 @@ public static class LiveShopWebApp
     {
         await using var app = await BuildAsync(urls, [], cancellationToken);
         await app.StartAsync(cancellationToken);
-        foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses)
+        foreach (var address in app.ListenAddresses())
             Console.WriteLine($"LiveShop console: {address}");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

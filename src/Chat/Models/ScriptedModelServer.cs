@@ -1,7 +1,6 @@
+using LiveShop.Chat.Hosting;
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace LiveShop.Chat.Models;
 
@@ -64,14 +63,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     /// <summary>Starts a server on 127.0.0.1 with a free port.</summary>
     public static async Task<ScriptedModelServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = LoopbackServers.CreateBuilder();
         var app = builder.Build();
         ScriptedModelServer? server = null;
         app.MapPost("/v1/chat/completions", (HttpContext context) => server!.AnswerAsync(context));
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.ListenAddress();
         server = new ScriptedModelServer(app, new Uri(address));
         return server;
     }

@@ -24,10 +24,10 @@ public sealed class KnowledgeAndMemoriesBrowserTests(LiveShopServer server, Supp
     {
         var page = await browser.OpenInteractiveAsync(server.BaseAddress, "/knowledge");
 
-        await page.Locator("[data-testid=kb-upload]").SetInputFilesAsync(new FilePayload
+        await Support.Browser.ChooseFileAsync(page.Locator("[data-testid=kb-upload]"), new FilePayload
         {
             Name = "gift-wrapping.md", MimeType = "text/markdown", Buffer = Encoding.UTF8.GetBytes(Playbook),
-        });
+        }, page.Locator("[data-testid=kb-message]"));
         await Assertions.Expect(page.Locator("[data-testid=kb-message]")).ToContainTextAsync("gift-wrapping.md: added", new() { Timeout = 60_000 });
         var row = page.Locator("[data-testid=kb-document]").Filter(new() { HasText = "Gift wrapping playbook" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
@@ -49,17 +49,11 @@ public sealed class KnowledgeAndMemoriesBrowserTests(LiveShopServer server, Supp
     {
         var page = await browser.OpenInteractiveAsync(server.BaseAddress, "/knowledge");
 
-        // InputFile wires its JavaScript just after the first interactive render; a file chosen before that is
-        // not seen, so choose it again until the page answers.
         var message = page.Locator("[data-testid=kb-message]");
-        for (var attempt = 0; attempt < 10 && await message.CountAsync() == 0; attempt++)
+        await Support.Browser.ChooseFileAsync(page.Locator("[data-testid=kb-upload]"), new FilePayload
         {
-            await page.Locator("[data-testid=kb-upload]").SetInputFilesAsync(new FilePayload
-            {
-                Name = "photo.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47],
-            });
-            try { await message.WaitForAsync(new() { Timeout = 1_000 }); } catch (TimeoutException) { }
-        }
+            Name = "photo.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47],
+        }, message);
         await Assertions.Expect(message).ToContainTextAsync("only Markdown, text and PDF files");
         await Assertions.Expect(message).ToHaveAttributeAsync("role", "alert");
     }

@@ -74,6 +74,20 @@ public sealed class Browser : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=render-mode]").Filter(new() { HasText = "interactive" }).WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
+    /// <summary>
+    /// Chooses a file in a Blazor <c>InputFile</c> and waits until the page answers in <paramref name="answer"/>.
+    /// InputFile wires its JavaScript just after the first interactive render; a file chosen before that is not seen,
+    /// so it is chosen again until the page answers.
+    /// </summary>
+    public static async Task ChooseFileAsync(ILocator input, FilePayload file, ILocator answer)
+    {
+        for (var attempt = 0; attempt < 10 && await answer.CountAsync() == 0; attempt++)
+        {
+            await input.SetInputFilesAsync(file);
+            try { await answer.WaitForAsync(new() { Timeout = 1_000 }); } catch (TimeoutException) { }
+        }
+    }
+
     /// <summary>Saves a full-page screenshot under <see cref="ScreenshotDirectory"/>.</summary>
     public static async Task SaveScreenshotAsync(IPage page, string name)
     {

@@ -1,11 +1,10 @@
+using LiveShop.Chat.Hosting;
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,9 +42,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>Starts the fake on a free port.</summary>
     public async Task StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = LoopbackServers.CreateBuilder();
         _app = builder.Build();
         _app.MapGet("/.well-known/openid-configuration", () => Results.Text(new JsonObject
         {
@@ -71,7 +68,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
             return Results.Text($$"""{"id":"activity-{{Interlocked.Increment(ref _activity)}}"}""", "application/json");
         });
         await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = _app.ListenAddress();
     }
 
     /// <summary>A token as the Bot Framework would send it; every part can be spoiled for a negative test.</summary>

@@ -1,9 +1,8 @@
+using LiveShop.Chat.Hosting;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,9 +32,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Starts the fake on a free port.</summary>
     public async Task StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = LoopbackServers.CreateBuilder();
         _app = builder.Build();
         _app.MapPost("/api/{method}", async (string method, HttpRequest request) =>
         {
@@ -52,7 +49,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             }.ToJsonString(), "application/json");
         });
         await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api";
+        BaseUrl = _app.ListenAddress() + "/api";
     }
 
     /// <summary>Waits until a call matching <paramref name="where"/> of <paramref name="method"/> arrives (or fails after 15 s).</summary>

@@ -4,8 +4,6 @@ using LiveShop.Chat.SignIn;
 using LiveShop.Memory.Database;
 using LiveShop.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Chat.Tests.Support;
@@ -64,7 +62,7 @@ public class LiveShopServer : IAsyncLifetime
             .. ExtraArguments,
         ], CancellationToken.None);
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = _app.ListenAddress();
         BaseAddress = new Uri(address);
         AnonymousClient = new HttpClient { BaseAddress = BaseAddress };
         Client = await ClientForAsync(FounderEmail);
