@@ -125,8 +125,15 @@ public sealed class PrivateCluster(ClusterSettings settings)
 
     private async Task<int> StartIfStoppedAsync(CancellationToken cancellationToken)
     {
-        if (await IsRunningAsync(cancellationToken) && ReadStoredPort() is { } runningPort)
+        if (await IsRunningAsync(cancellationToken))
+        {
+            // The running server's own record wins: the remembered port may be gone (a new checkout of the same path).
+            var runningPort = ReadPostmasterPort() ?? ReadStoredPort()
+                ?? throw new ClusterException($"the cluster in {settings.ClusterDirectory} runs but its port is unknown; run `./liveshop db stop` and start again");
+            Directory.CreateDirectory(settings.StateDirectory);
+            File.WriteAllText(PortFile, runningPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return runningPort;
+        }
 
         var port = settings.Port ?? (ReadStoredPort() is { } stored && IsPortFree(stored) ? stored : FindFreePort());
         List<string> serverOptions = [$"-p {port}", $"-k {settings.ClusterDirectory}", "-c listen_addresses=127.0.0.1", "-c max_connections=200"];
@@ -164,6 +171,20 @@ public sealed class PrivateCluster(ClusterSettings settings)
 
     private int? ReadStoredPort() =>
         File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile).Trim(), out var port) ? port : settings.Port;
+
+    // postmaster.pid: line 4 is the port the running server listens on.
+    private int? ReadPostmasterPort()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(settings.ClusterDirectory, "postmaster.pid"));
+            return lines.Length > 3 && int.TryParse(lines[3].Trim(), out var port) ? port : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private static bool IsPortFree(int port)
     {
