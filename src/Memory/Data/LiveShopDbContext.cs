@@ -72,6 +72,8 @@ public sealed class LiveShopDbContext(DbContextOptions<LiveShopDbContext> option
     public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+    public DbSet<IntegrationConnection> IntegrationConnections => Set<IntegrationConnection>();
 
     // Knowledge and memory
     public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();

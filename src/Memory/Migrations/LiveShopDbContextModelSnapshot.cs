@@ -1182,6 +1182,11 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("device_id");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
                     b.Property<bool>("FirstOrder")
                         .HasColumnType("boolean")
                         .HasColumnName("first_order");
@@ -1243,6 +1248,10 @@ namespace LiveShop.Memory.Migrations
 
                     b.HasIndex("PlacedAt")
                         .HasDatabaseName("ix_orders_placed_at");
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_channel_external_id");
 
                     b.HasIndex("CustomerId", "PlacedAt")
                         .HasDatabaseName("ix_orders_customer_id_placed_at");
@@ -1386,6 +1395,11 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("captured_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
                     b.Property<decimal>("Fee")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
@@ -1414,6 +1428,10 @@ namespace LiveShop.Memory.Migrations
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_payments_order_id");
+
+                    b.HasIndex("Provider", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_provider_external_id");
 
                     b.ToTable("payments", null, t =>
                         {
@@ -1989,6 +2007,18 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("arguments_hash");
 
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at")
+                        .HasDefaultValueSql("now()");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -2078,6 +2108,87 @@ namespace LiveShop.Memory.Migrations
                         .HasDatabaseName("ix_goals_status");
 
                     b.ToTable("goals", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Platform.IntegrationConnection", b =>
+                {
+                    b.Property<string>("IntegrationId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("integration_id");
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("IntegrationId")
+                        .HasName("pk_integration_connections");
+
+                    b.ToTable("integration_connections", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_integration_connections_status", "status IN ('connected', 'disconnected')");
+                        });
+                });
+
+            modelBuilder.Entity("LiveShop.Memory.Data.Entities.Platform.PolicyVersion", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ActionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTimeOffset>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("adopted_at");
+
+                    b.Property<string>("AdoptedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("adopted_by");
+
+                    b.Property<string>("PreviousVersion")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("previous_version");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("yaml");
+
+                    b.HasKey("Version")
+                        .HasName("pk_policy_versions");
+
+                    b.HasIndex("AdoptedAt")
+                        .HasDatabaseName("ix_policy_versions_adopted_at");
+
+                    b.ToTable("policy_versions", (string)null);
                 });
 
             modelBuilder.Entity("LiveShop.Memory.Data.Entities.Platform.User", b =>
@@ -2345,6 +2456,11 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("customer_id");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("external_id");
+
                     b.Property<DateTimeOffset?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_at");
@@ -2384,6 +2500,10 @@ namespace LiveShop.Memory.Migrations
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_support_tickets_order_id");
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_tickets_channel_external_id");
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_support_tickets_status_created_at");

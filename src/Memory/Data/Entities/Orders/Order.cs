@@ -7,6 +7,8 @@ public sealed class Order
     public required string Id { get; set; }
     public required string CustomerId { get; set; }
     public required string Channel { get; set; }
+    /// <summary>The channel's own id for the order (e.g. a Shopify order GID) when it came from a live connector.</summary>
+    public string? ExternalId { get; set; }
     public DateTimeOffset PlacedAt { get; set; }
     public required string Status { get; set; }
     public decimal Subtotal { get; set; }

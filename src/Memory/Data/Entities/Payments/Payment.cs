@@ -7,6 +7,8 @@ public sealed class Payment
     public required string OrderId { get; set; }
     /// <summary>Payment provider, e.g. <c>stripe</c>, <c>tiktok_shop</c>.</summary>
     public required string Provider { get; set; }
+    /// <summary>The provider's id for the payment (e.g. a Stripe PaymentIntent <c>pi_…</c>); refunds through a live connector need it.</summary>
+    public string? ExternalId { get; set; }
     public decimal Amount { get; set; }
     /// <summary>The provider's processing fee.</summary>
     public decimal Fee { get; set; }

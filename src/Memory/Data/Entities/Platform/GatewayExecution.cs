@@ -33,5 +33,9 @@ public sealed class GatewayExecution
     /// <summary>The action that undoes this one (<c>{"action": …, "parameters": …}</c>), or <c>{"irreversible": "why"}</c>.</summary>
     public JsonDocument? Inverse { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the current attempt claimed the execution; a claim left <c>in_progress</c> past its lease may be re-claimed.</summary>
+    public DateTimeOffset ClaimedAt { get; set; }
+    /// <summary>How many times the execution has been claimed (1 unless a crashed attempt was re-claimed).</summary>
+    public int Attempts { get; set; } = 1;
     public DateTimeOffset? CompletedAt { get; set; }
 }

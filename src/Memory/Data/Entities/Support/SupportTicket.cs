@@ -7,6 +7,8 @@ public sealed class SupportTicket
     public required string CustomerId { get; set; }
     public string? OrderId { get; set; }
     public required string Channel { get; set; }
+    /// <summary>The source's id for the ticket (an email Message-Id, a help-desk ticket id); fetching twice never duplicates it.</summary>
+    public string? ExternalId { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
     public required string Status { get; set; }

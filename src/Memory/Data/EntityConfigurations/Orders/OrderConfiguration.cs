@@ -15,6 +15,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Id).IsBusinessId();
         builder.Property(o => o.CustomerId).IsBusinessId();
         builder.Property(o => o.Channel).IsCode();
+        builder.Property(o => o.ExternalId).HasMaxLength(ColumnConventions.NameLength);
+        builder.HasIndex(o => new { o.Channel, o.ExternalId }).IsUnique();
         builder.Property(o => o.Status).IsCode();
         builder.Property(o => o.Subtotal).IsMoney();
         builder.Property(o => o.ShippingFee).IsMoney();

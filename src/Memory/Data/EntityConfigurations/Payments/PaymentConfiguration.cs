@@ -13,6 +13,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Id).IsBusinessId();
         builder.Property(p => p.OrderId).IsBusinessId();
         builder.Property(p => p.Provider).IsCode();
+        builder.Property(p => p.ExternalId).HasMaxLength(ColumnConventions.NameLength);
+        builder.HasIndex(p => new { p.Provider, p.ExternalId }).IsUnique();
         builder.Property(p => p.Amount).IsMoney();
         builder.Property(p => p.Fee).IsMoney();
         builder.Property(p => p.Status).IsCode();

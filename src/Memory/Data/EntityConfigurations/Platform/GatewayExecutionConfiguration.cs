@@ -19,6 +19,9 @@ internal sealed class GatewayExecutionConfiguration : IEntityTypeConfiguration<G
         builder.Property(e => e.ArgumentsHash).HasMaxLength(ColumnConventions.HashLength);
         builder.Property(e => e.RequestedBy).HasMaxLength(ColumnConventions.NameLength);
         builder.Property(e => e.Status).IsCode();
+        // Raw-SQL claims insert without naming these; the first claim is the creation.
+        builder.Property(e => e.ClaimedAt).HasDefaultValueSql("now()");
+        builder.Property(e => e.Attempts).HasDefaultValue(1);
         builder.Property(e => e.ConnectorReference).HasMaxLength(ColumnConventions.NameLength);
         builder.Property(e => e.Result).HasColumnType("jsonb");
         builder.Property(e => e.Inverse).HasColumnType("jsonb");

@@ -15,6 +15,8 @@ internal sealed class SupportTicketConfiguration : IEntityTypeConfiguration<Supp
         builder.Property(t => t.CustomerId).IsBusinessId();
         builder.Property(t => t.OrderId).IsBusinessId();
         builder.Property(t => t.Channel).IsCode();
+        builder.Property(t => t.ExternalId).HasMaxLength(ColumnConventions.TitleLength);
+        builder.HasIndex(t => new { t.Channel, t.ExternalId }).IsUnique();
         builder.Property(t => t.Subject).HasMaxLength(ColumnConventions.TitleLength);
         builder.Property(t => t.Status).IsCode();
         builder.Property(t => t.Priority).IsCode();
