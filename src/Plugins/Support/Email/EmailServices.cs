@@ -17,7 +17,7 @@ public static class EmailServices
     /// fetcher and the polling worker. Without the section it registers nothing and the sandbox answers. Returns whether
     /// email is live. Needs an <see cref="NpgsqlDataSource"/>, <see cref="TimeProvider"/> and logging from the host.
     /// </summary>
-    public static bool AddEmail(IServiceCollection services, IConfiguration configuration)
+    public static bool AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(EmailSettings.Section);
         if (!section.GetChildren().Any(c => !string.IsNullOrWhiteSpace(c.Value))) return false;

@@ -20,9 +20,13 @@ public sealed class EmailFetchException(string message, Exception? inner = null)
 /// <param name="Skipped">Messages too large to fetch.</param>
 public sealed record EmailFetchResult(string Mailbox, uint UidValidity, uint LastUid, int Fetched, int Created, int AlreadyKnown, int Skipped)
 {
+    /// <summary>True when nothing was read because another host was fetching the same mailbox at that moment.</summary>
+    public bool ByAnotherHost { get; init; }
+
     /// <summary>One line for people, e.g. the CLI's answer.</summary>
-    public override string ToString() =>
-        $"email: {Mailbox} read up to UID {LastUid} (UIDVALIDITY {UidValidity}): {Fetched} new messages, {Created} tickets created, {AlreadyKnown} already known, {Skipped} skipped";
+    public override string ToString() => ByAnotherHost
+        ? $"email: {Mailbox} is being fetched by another host; nothing read"
+        : $"email: {Mailbox} read up to UID {LastUid} (UIDVALIDITY {UidValidity}): {Fetched} new messages, {Created} tickets created, {AlreadyKnown} already known, {Skipped} skipped";
 }
 
 /// <summary>
@@ -40,6 +44,13 @@ public sealed class EmailTicketFetcher(EmailSettings settings, EmailTicketStore 
     /// </summary>
     public async Task<EmailFetchResult> FetchAsync(CancellationToken cancellationToken)
     {
+        await using var mailboxLock = await store.TryLockMailboxAsync(settings.Mailbox, cancellationToken);
+        if (mailboxLock is null)
+        {
+            logger.LogInformation("Another host is fetching {Mailbox}; skipped this round", settings.Mailbox);
+            return new EmailFetchResult(settings.Mailbox, 0, 0, 0, 0, 0, 0) { ByAnotherHost = true };
+        }
+
         using var client = new ImapClient();
         try
         {

@@ -54,10 +54,38 @@ public sealed class EmailTicketStore(NpgsqlDataSource dataSource, EventStore eve
     }
 
     /// <summary>
+    /// Holds the mailbox's fetch lock (a PostgreSQL advisory lock, so two hosts never read one mailbox at once) until
+    /// disposed; null when another host holds it.
+    /// </summary>
+    public async Task<IAsyncDisposable?> TryLockMailboxAsync(string mailbox, CancellationToken cancellationToken)
+    {
+        var key = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("email-fetch:" + mailbox)), 0);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+        command.Parameters.AddWithValue("key", key);
+        if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!) return new MailboxLock(connection, key);
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>
     /// Turns one fetched message into an open ticket and advances the cursor to its UID, all or nothing. Returns the new
     /// ticket's id, or null when a ticket for this Message-Id already exists (nothing but the cursor changes).
     /// </summary>
     public async Task<string?> AddAsync(MimeMessage message, string externalId, string cursorName, uint uid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AddOnceAsync(message, externalId, cursorName, uid, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone else wrote the same customer or ticket meanwhile; the second try finds them.
+            return await AddOnceAsync(message, externalId, cursorName, uid, cancellationToken);
+        }
+    }
+
+    private async Task<string?> AddOnceAsync(MimeMessage message, string externalId, string cursorName, uint uid, CancellationToken cancellationToken)
     {
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender
             ?? throw new InvalidOperationException($"message {externalId} has no From address");
@@ -131,5 +159,18 @@ public sealed class EmailTicketStore(NpgsqlDataSource dataSource, EventStore eve
         command.Parameters.AddWithValue("uid", (long)uid);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class MailboxLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using (connection)
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                command.Parameters.AddWithValue("key", key);
+                await command.ExecuteScalarAsync();
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using LiveShop.Plugins.Support.Email;
 using LiveShop.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using static LiveShop.Plugins.Tests.Support.Email.EmailTestSupport;
 
 namespace LiveShop.Plugins.Tests.Support.Email;
@@ -63,6 +64,41 @@ public sealed class EmailTicketFetcherTests(TestDatabase database) : IClassFixtu
         Assert.Equal(3, await TicketsFromAsync("repeat@customer.test"));
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.Customers.CountAsync(c => c.Email == "repeat@customer.test"));
+    }
+
+    [Fact]
+    public async Task Two_hosts_fetching_the_same_mailbox_at_once_create_each_ticket_once()
+    {
+        await using var imap = new ImapTestServer(UserName, Password);
+        for (var i = 1; i <= 5; i++) imap.Inbox.Add(Mail("two.hosts@customer.test", $"Question {i}", "…"));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => Fetcher(database, Settings(imapPort: imap.Port)).FetchAsync(default))));
+
+        Assert.Equal(5, results.Sum(r => r.Created));
+        Assert.Equal(5, await TicketsFromAsync("two.hosts@customer.test"));
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Customers.CountAsync(c => c.Email == "two.hosts@customer.test"));
+    }
+
+    [Fact]
+    public async Task The_polling_worker_fetches_at_start_and_again_every_period()
+    {
+        await using var imap = new ImapTestServer(UserName, Password);
+        imap.Inbox.Add(Mail("poller@customer.test", "First", "…"));
+        var settings = Settings(imapPort: imap.Port) with { PollSeconds = 1 };
+        using var worker = new EmailPollingWorker(Fetcher(database, settings), settings, TimeProvider.System, NullLogger<EmailPollingWorker>.Instance);
+
+        await worker.StartAsync(default);
+        await WaitForAsync(() => TicketsFromAsync("poller@customer.test"), 1);
+        imap.Inbox.Add(Mail("poller@customer.test", "Second", "…"));
+        await WaitForAsync(() => TicketsFromAsync("poller@customer.test"), 2);
+        await worker.StopAsync(default);
+    }
+
+    private static async Task WaitForAsync(Func<Task<int>> count, int expected)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); await count() != expected; await Task.Delay(100))
+            Assert.True(DateTime.UtcNow < deadline, $"expected {expected} tickets within 15 s");
     }
 
     [Fact]
