@@ -79,7 +79,16 @@ public sealed class EmailTicketFetcher(EmailSettings settings, EmailTicketStore 
             throw new EmailFetchException($"the mailbox '{settings.Mailbox}' cannot be opened on {settings.ImapHost}: {e.Message}", e);
         }
 
-        var result = await ReadNewMessagesAsync(folder, cancellationToken);
+        EmailFetchResult result;
+        try
+        {
+            result = await ReadNewMessagesAsync(folder, cancellationToken);
+        }
+        catch (Exception e) when (e is SocketException or IOException or ImapProtocolException or ImapCommandException)
+        {
+            // Tickets written before the break stay, with the position after them; the next fetch goes on from there.
+            throw new EmailFetchException($"reading '{settings.Mailbox}' on {settings.ImapHost} broke off: {e.Message}", e);
+        }
         await client.DisconnectAsync(quit: true, cancellationToken);
         logger.LogInformation("{Result}", result);
         return result;
