@@ -87,6 +87,8 @@ public static class EventCatalogue
         ("Marketing", "CampaignLaunched", "campaign_id name? channel? daily_budget?:number>=0"),
         ("Marketing", "BudgetExhausted", "ad_set_id campaign_id? daily_budget?:number>=0 spent?:number>=0"),
 
+        ("Support", "TicketOpened", "ticket_id customer_id channel priority order_id? external_id? subject?"),
+
         ("Platform", "FunctionRefused", "function reason detail plugin? persona? requested_by? tool_call_id?"),
         ("Platform", "ApprovalRequested", "approval_id action_id action risk_level required_approver requested_by expires_at:timestamp arguments_hash"),
         ("Platform", "ApprovalDecided", "approval_id action_id action decision decided_by reason?"),

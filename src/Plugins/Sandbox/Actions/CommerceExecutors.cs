@@ -3,6 +3,7 @@ using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data.Entities.Catalog;
 using LiveShop.Memory.Data.Entities.Channels;
 using LiveShop.Memory.Data.Entities.Payments;
+using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Plugins.Sandbox.Actions;
@@ -133,16 +134,5 @@ public sealed class RespondTicketExecutor(SandboxBusiness business) : IActionExe
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync<ExecutionResult>(async db =>
-        {
-            var ticket = await SandboxBusiness.FindAsync(db.SupportTickets, SandboxBusiness.Text(packet, "ticket_id"), "ticket", cancellationToken);
-            ticket.FirstResponseAt ??= business.Now;
-            if (ticket.Status == "open") ticket.Status = "pending";
-            var result = new ExecutionResult
-            {
-                ConnectorReference = $"{ticket.Id}:reply", Summary = $"replied to ticket {ticket.Id}",
-                IrreversibleBecause = "a sent message cannot be unsent",
-            };
-            return (result, Array.Empty<(string, object)>());
-        }, packet.ActionId, cancellationToken);
+        TicketReplies.RecordAsync(business, packet, reference: null, summary: null, cancellationToken);
 }
