@@ -17,6 +17,9 @@ public sealed class ShopifyAdminClient(HttpClient http, ShopifyOptions options, 
 {
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(2);
 
+    /// <summary>Nodes asked for per page.</summary>
+    public int PageSize => options.PageSize;
+
     /// <summary>Runs a query and returns its <c>data</c>.</summary>
     public async Task<JsonElement> QueryAsync(string operationName, string document, JsonObject? variables, double expectedCost, CancellationToken cancellationToken)
     {

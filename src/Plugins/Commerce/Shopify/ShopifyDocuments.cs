@@ -1,19 +1,21 @@
 namespace LiveShop.Plugins.Commerce.Shopify;
 
 /// <summary>
-/// The GraphQL documents the connector sends, each with the cost it expects before Shopify has told it the real one
-/// (connections cost about one point per node asked for, plus their nested connections).
+/// The GraphQL documents the connector sends, each with the cost it expects before Shopify has told it the real one.
+/// Shopify prices a query as if every connection came back full (two points per connection plus one per object asked
+/// for), and refuses one above the bucket's size (1000 points on standard plans), so nested connections stay small:
+/// a page of orders with ten lines, five transactions and five refunds each costs about 2 + 92 points per order.
 /// </summary>
 internal static class ShopifyDocuments
 {
     public const string ProductsOperation = "LiveShopProducts";
-    public const double ProductsCost = 60;
+    public static double ProductsCost(int first) => 2 + first * 33;
     public const string Products = """
         query LiveShopProducts($first: Int!, $after: String, $query: String) {
           products(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
             nodes {
               id title description productType status createdAt updatedAt totalInventory
-              variants(first: 100) {
+              variants(first: 10) {
                 nodes { id sku price inventoryQuantity inventoryItem { id unitCost { amount } } }
               }
             }
@@ -23,7 +25,7 @@ internal static class ShopifyDocuments
         """;
 
     public const string OrdersOperation = "LiveShopOrders";
-    public const double OrdersCost = 120;
+    public static double OrdersCost(int first) => 2 + first * 92;
     public const string Orders = """
         query LiveShopOrders($first: Int!, $after: String, $query: String) {
           orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
@@ -35,11 +37,11 @@ internal static class ShopifyDocuments
               customer { id firstName lastName }
               billingAddress { countryCodeV2 }
               shippingAddress { countryCodeV2 }
-              lineItems(first: 50) {
+              lineItems(first: 10) {
                 nodes { id sku quantity product { id } variant { id } originalUnitPriceSet { shopMoney { amount currencyCode } } }
               }
-              transactions(first: 20) { id kind status gateway processedAt amountSet { shopMoney { amount currencyCode } } }
-              refunds(first: 20) { id createdAt note totalRefundedSet { shopMoney { amount currencyCode } } }
+              transactions(first: 5) { id kind status gateway processedAt amountSet { shopMoney { amount currencyCode } } }
+              refunds(first: 5) { id createdAt note totalRefundedSet { shopMoney { amount currencyCode } } }
             }
             pageInfo { hasNextPage endCursor }
           }
@@ -47,7 +49,7 @@ internal static class ShopifyDocuments
         """;
 
     public const string ProductVariantsOperation = "LiveShopProductVariants";
-    public const double ProductVariantsCost = 12;
+    public const double ProductVariantsCost = 302;
     public const string ProductVariants = """
         query LiveShopProductVariants($id: ID!) {
           product(id: $id) { id variants(first: 100) { nodes { id sku price inventoryQuantity inventoryItem { id unitCost { amount } } } } }
@@ -55,7 +57,7 @@ internal static class ShopifyDocuments
         """;
 
     public const string InventoryLevelsOperation = "LiveShopInventoryLevels";
-    public const double InventoryLevelsCost = 12;
+    public const double InventoryLevelsCost = 202;
     public const string InventoryLevels = """
         query LiveShopInventoryLevels($id: ID!) {
           inventoryItem(id: $id) {

@@ -26,8 +26,11 @@ public sealed class ShopifyOptions
     /// <summary>Where the API is reached instead of <c>https://{ShopDomain}</c> (a local stand-in in tests).</summary>
     public Uri? BaseUrl { get; init; }
 
-    /// <summary>Nodes per page when paging through orders and products.</summary>
-    public int PageSize { get; init; } = 50;
+    /// <summary>
+    /// Nodes per page when paging through orders and products: eight orders with their nested lines, transactions and
+    /// refunds stay well inside a standard shop's 1000-point bucket.
+    /// </summary>
+    public int PageSize { get; init; } = 8;
 
     /// <summary>How often one request is retried after Shopify throttled it (GraphQL cost or HTTP 429) before giving up.</summary>
     public int MaxRateLimitRetries { get; init; } = 5;
@@ -58,7 +61,7 @@ public sealed class ShopifyOptions
             BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null
                 : Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri
                 : throw new InvalidOperationException($"{Section}:BaseUrl '{baseUrl}' is not an absolute URL"),
-            PageSize = int.TryParse(section["PageSize"], out var pageSize) && pageSize is > 0 and <= 250 ? pageSize : 50,
+            PageSize = int.TryParse(section["PageSize"], out var pageSize) && pageSize is > 0 and <= 250 ? pageSize : 8,
             TransientRetryDelay = TimeSpan.TryParse(section["TransientRetryDelay"], System.Globalization.CultureInfo.InvariantCulture, out var delay)
                 ? delay : TimeSpan.FromSeconds(1),
         };

@@ -14,14 +14,14 @@ public sealed class ShopifyShop(ShopifyAdminClient client)
     /// <summary>Products updated at or after <paramref name="since"/> (all when null), oldest change first, page by page.</summary>
     public async IAsyncEnumerable<ShopifyProduct> ProductsUpdatedSinceAsync(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var node in client.PaginateAsync(ProductsOperation, Products, SinceFilter(since), "products", ProductsCost, cancellationToken))
+        await foreach (var node in client.PaginateAsync(ProductsOperation, Products, SinceFilter(since), "products", ProductsCost(client.PageSize), cancellationToken))
             yield return ShopifyReader.Product(node);
     }
 
     /// <summary>Orders updated at or after <paramref name="since"/> (all when null), oldest change first, page by page.</summary>
     public async IAsyncEnumerable<ShopifyOrder> OrdersUpdatedSinceAsync(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var node in client.PaginateAsync(OrdersOperation, Orders, SinceFilter(since), "orders", OrdersCost, cancellationToken))
+        await foreach (var node in client.PaginateAsync(OrdersOperation, Orders, SinceFilter(since), "orders", OrdersCost(client.PageSize), cancellationToken))
             yield return ShopifyReader.Order(node);
     }
 
