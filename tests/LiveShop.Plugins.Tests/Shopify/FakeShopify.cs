@@ -33,7 +33,6 @@ public sealed partial class FakeShopify : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> _refundsByKey = new();
     private readonly Lock _gate = new();
     private WebApplication? _app;
-    private int _nextRefund = 9000;
 
     public ShopifyCatalogue Data { get; } = new();
 
@@ -169,7 +168,9 @@ public sealed partial class FakeShopify : IAsyncDisposable
         if (key is not null && _refundsByKey.TryGetValue(key, out var earlier)) return (JsonObject)earlier.DeepClone();
         var input = variables["input"]!.AsObject();
         var amount = input["transactions"]!.AsArray().Sum(t => decimal.Parse(t!["amount"]!.GetValue<string>(), CultureInfo.InvariantCulture));
-        var refund = Data.AddRefund(input["orderId"]!.GetValue<string>(), $"gid://shopify/Refund/{Interlocked.Increment(ref _nextRefund)}", amount, input["note"]?.GetValue<string>());
+        var orderId = input["orderId"]!.GetValue<string>();
+        var refundNumber = long.Parse(orderId[(orderId.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture) * 100 + Data.Order(orderId).Refunds.Count + 1;
+        var refund = Data.AddRefund(orderId, $"gid://shopify/Refund/{refundNumber}", amount, input["note"]?.GetValue<string>());
         var payload = new JsonObject { ["refund"] = refund, ["userErrors"] = new JsonArray() };
         if (key is not null) _refundsByKey[key] = (JsonObject)payload.DeepClone();
         return payload;

@@ -57,6 +57,8 @@ public sealed class ShopifyCatalogue
 
     public FakeOrder Order(long id) => _orders.Single(o => o.Id == id);
 
+    public FakeOrder Order(string gid) => _orders.Single(o => o.Gid == gid);
+
     public IReadOnlyList<JsonObject> ProductNodes(DateTimeOffset? since) =>
         _products.Where(p => since is null || p.UpdatedAt >= since).OrderBy(p => p.UpdatedAt).Select(ProductNode).ToList();
 
