@@ -124,6 +124,12 @@ public sealed class ShopifyAdminClientTests : IAsyncLifetime
         Assert.Equal("Integrations:Shopify:AccessToken is not set", Assert.Throws<InvalidOperationException>(() => ShopifyOptions.FromConfiguration(missing)).Message);
         Assert.False(ShopifyOptions.IsConfigured(missing));
 
+        var halfConfigured = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Integrations:Shopify:AccessToken"] = "shpat_x" }).Build();
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Assert.Equal("Integrations:Shopify:ShopDomain is not set", Assert.Throws<InvalidOperationException>(() => services.AddShopify(halfConfigured)).Message);
+        Assert.False(services.AddShopify(new ConfigurationBuilder().Build()));
+        Assert.Empty(services);
+
         var options = _host.Get<ShopifyOptions>();
         Assert.DoesNotContain(FakeShopify.Token, options.ToString());
         Assert.Equal($"{_fake.BaseUrl}/admin/api/{FakeShopify.ApiVersion}/graphql.json", options.Endpoint.ToString());

@@ -45,7 +45,7 @@ public sealed class ShopifySyncTests(TestDatabase database) : IClassFixture<Test
     [Fact]
     public async Task Sync_imports_products_orders_payments_and_events_and_a_second_sync_adds_nothing()
     {
-        var first = await _host.Get<ShopifySync>().SyncAsync(default);
+        var first = (await _host.Get<ShopifySync>().SyncAsync(default))!;
 
         Assert.Equal((4, 5), (first.ProductsRead, first.OrdersRead));
         await using (var db = database.CreateContext())
@@ -79,7 +79,7 @@ public sealed class ShopifySyncTests(TestDatabase database) : IClassFixture<Test
         var events = await CountAsync("SELECT count(*) FROM business_events");
         Assert.Equal(first.EventsAppended, events);
 
-        var second = await _host.Get<ShopifySync>().SyncAsync(default);
+        var second = (await _host.Get<ShopifySync>().SyncAsync(default))!;
 
         Assert.Equal(0, second.EventsAppended);
         Assert.Equal(events, await CountAsync("SELECT count(*) FROM business_events"));
@@ -99,7 +99,7 @@ public sealed class ShopifySyncTests(TestDatabase database) : IClassFixture<Test
         _fake.Data.SetPrice("gid://shopify/Product/203", "gid://shopify/ProductVariant/2030", 11m);
         _fake.Data.AddRefund("gid://shopify/Order/5004", "gid://shopify/Refund/77", 20m, "damaged in transit");
 
-        var third = await _host.Get<ShopifySync>().SyncAsync(default);
+        var third = (await _host.Get<ShopifySync>().SyncAsync(default))!;
 
         // The changed product and order, plus the one at each cursor's exact time (read again, harmlessly).
         Assert.Equal((2, 2), (third.ProductsRead, third.OrdersRead));

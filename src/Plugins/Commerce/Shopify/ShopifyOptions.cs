@@ -38,12 +38,19 @@ public sealed class ShopifyOptions
     /// <summary>The first back-off before retrying a 5xx or network failure; it grows exponentially.</summary>
     public TimeSpan TransientRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the host syncs products and orders into the database; zero turns the background sync off.</summary>
+    public TimeSpan SyncInterval { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The GraphQL endpoint.</summary>
     public Uri Endpoint => new($"{(BaseUrl?.ToString() ?? $"https://{ShopDomain}").TrimEnd('/')}/admin/api/{ApiVersion}/graphql.json");
 
     /// <summary>Whether the section holds the settings that make Shopify live.</summary>
     public static bool IsConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[$"{Section}:ShopDomain"]) && !string.IsNullOrWhiteSpace(configuration[$"{Section}:AccessToken"]);
+
+    /// <summary>Whether any Shopify setting is present at all (a half-configured shop is an error, not the sandbox).</summary>
+    public static bool IsMentioned(IConfiguration configuration) =>
+        configuration.GetSection(Section).AsEnumerable(makePathsRelative: true).Any(kv => !string.IsNullOrWhiteSpace(kv.Value));
 
     /// <summary>Reads the settings; a missing required one or an unreadable optional one is an error naming the setting.</summary>
     public static ShopifyOptions FromConfiguration(IConfiguration configuration)
@@ -62,10 +69,15 @@ public sealed class ShopifyOptions
                 : Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri
                 : throw new InvalidOperationException($"{Section}:BaseUrl '{baseUrl}' is not an absolute URL"),
             PageSize = int.TryParse(section["PageSize"], out var pageSize) && pageSize is > 0 and <= 250 ? pageSize : 8,
-            TransientRetryDelay = TimeSpan.TryParse(section["TransientRetryDelay"], System.Globalization.CultureInfo.InvariantCulture, out var delay)
-                ? delay : TimeSpan.FromSeconds(1),
+            TransientRetryDelay = Duration(section, "TransientRetryDelay", TimeSpan.FromSeconds(1)),
+            SyncInterval = Duration(section, "SyncInterval", TimeSpan.FromMinutes(5)),
         };
     }
+
+    private static TimeSpan Duration(IConfigurationSection section, string name, TimeSpan fallback) =>
+        string.IsNullOrWhiteSpace(section[name]) ? fallback
+        : TimeSpan.TryParse(section[name], System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.Zero ? value
+        : throw new InvalidOperationException($"{Section}:{name} '{section[name]}' is not a duration such as 00:05:00");
 
     /// <summary>The settings without the token, safe for logs.</summary>
     public override string ToString() => $"Shopify {ShopDomain} (API {ApiVersion}, endpoint {Endpoint})";

@@ -17,13 +17,18 @@ public static class ShopifyServices
 {
     /// <summary>
     /// When <c>Integrations:Shopify:ShopDomain</c> and <c>AccessToken</c> are set: the Admin API client (with transient-fault
-    /// retries), <see cref="ShopifyShop"/>, <see cref="ShopifySync"/>, and the <c>change_price</c> and <c>refund_order</c>
+    /// retries), <see cref="ShopifyShop"/>, <see cref="ShopifySync"/> and its background worker, and the <c>change_price</c> and <c>refund_order</c>
     /// <see cref="ILiveActionConnector"/>s. Otherwise nothing is registered and the sandbox answers. Expects the host to
-    /// register the <c>NpgsqlDataSource</c> and <see cref="EventStore"/>; returns whether Shopify is live.
+    /// register the <c>NpgsqlDataSource</c> and <see cref="EventStore"/>; returns whether Shopify is live. A section with
+    /// some settings but not all throws, naming the missing one, so a typo never falls back to the sandbox silently.
     /// </summary>
     public static bool AddShopify(this IServiceCollection services, IConfiguration configuration)
     {
-        if (!ShopifyOptions.IsConfigured(configuration)) return false;
+        if (!ShopifyOptions.IsConfigured(configuration))
+        {
+            if (ShopifyOptions.IsMentioned(configuration)) ShopifyOptions.FromConfiguration(configuration); // throws with the missing setting
+            return false;
+        }
         var options = ShopifyOptions.FromConfiguration(configuration);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
@@ -43,6 +48,7 @@ public static class ShopifyServices
             }));
         services.AddTransient<ShopifyShop>();
         services.AddTransient<ShopifySync>();
+        services.AddHostedService<ShopifySyncWorker>();
         services.AddTransient<ILiveActionConnector, ShopifyChangePriceConnector>();
         services.AddTransient<ILiveActionConnector, ShopifyRefundConnector>();
         return true;

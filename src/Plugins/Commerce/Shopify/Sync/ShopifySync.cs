@@ -13,12 +13,30 @@ public sealed record ShopifySyncResult(int ProductsRead, int OrdersRead, int Eve
 /// <summary>
 /// Brings the shop's products and orders into the business database, where agents and the verifier read their facts:
 /// pages through what changed since the last run, upserts it, and writes the business events, each page in one
-/// transaction with its cursor. Running it twice over the same data adds nothing.
+/// transaction with its cursor. Running it twice over the same data adds nothing. One host syncs at a time (a
+/// PostgreSQL advisory lock); another host's run is skipped rather than racing it.
 /// </summary>
 public sealed class ShopifySync(ShopifyShop shop, ShopifyOptions options, NpgsqlDataSource dataSource, EventStore eventStore, TimeProvider time, ILogger<ShopifySync> logger)
 {
-    /// <summary>Syncs products first (order lines refer to them), then orders.</summary>
-    public async Task<ShopifySyncResult> SyncAsync(CancellationToken cancellationToken)
+    /// <summary>Advisory lock key of the syncing host ("LSSHPSYN").</summary>
+    public const long SyncLockKey = 0x4C53_5348_5053_594E;
+
+    /// <summary>Syncs products first (order lines refer to them), then orders; null when another host is syncing right now.</summary>
+    public async Task<ShopifySyncResult?> SyncAsync(CancellationToken cancellationToken)
+    {
+        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await AdvisoryLockAsync(lockConnection, "SELECT pg_try_advisory_lock(@key)", cancellationToken)) return null;
+        try
+        {
+            return await SyncHoldingLockAsync(cancellationToken);
+        }
+        finally
+        {
+            await AdvisoryLockAsync(lockConnection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
+        }
+    }
+
+    private async Task<ShopifySyncResult> SyncHoldingLockAsync(CancellationToken cancellationToken)
     {
         var (productsSince, ordersSince) = await CursorsAsync(cancellationToken);
         var products = await SyncResourceAsync(ShopifySyncCursor.Products, shop.ProductsUpdatedSinceAsync(productsSince, cancellationToken), p => p.UpdatedAt,
@@ -62,6 +80,13 @@ public sealed class ShopifySync(ShopifyShop shop, ShopifyOptions options, Npgsql
             : (await eventStore.AppendAsync(events, (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken)).Appended;
         await transaction.CommitAsync(cancellationToken);
         return appended;
+    }
+
+    private static async Task<bool> AdvisoryLockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("key", SyncLockKey);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<(DateTimeOffset? Products, DateTimeOffset? Orders)> CursorsAsync(CancellationToken cancellationToken)
