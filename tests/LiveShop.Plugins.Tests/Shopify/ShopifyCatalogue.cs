@@ -95,6 +95,13 @@ public sealed class ShopifyCatalogue
         product.UpdatedAt = Now;
     }
 
+    public void SetQuantity(long productId, int quantity)
+    {
+        var product = Product(productId);
+        for (var i = 0; i < product.Variants.Count; i++) product.Variants[i] = product.Variants[i] with { Quantity = quantity };
+        product.UpdatedAt = Now;
+    }
+
     public JsonObject AddRefund(string orderGid, string refundGid, decimal amount, string? note)
     {
         var order = _orders.Single(o => o.Gid == orderGid);

@@ -76,6 +76,7 @@ public sealed class ShopifySyncTests(TestDatabase database) : IClassFixture<Test
         Assert.Equal(5, await CountAsync("SELECT count(*) FROM business_events WHERE type = 'OrderPlaced' AND source = 'shopify'"));
         Assert.Equal(5, await CountAsync("SELECT count(*) FROM business_events WHERE type = 'PaymentCaptured'"));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM business_events WHERE type = 'ListingUpdated'"));
+        Assert.Equal(15, await CountAsync("SELECT (data->>'quantity')::int FROM business_events WHERE type = 'StockReplenished' AND data->>'product_id' = 'p_clay'"));
         var events = await CountAsync("SELECT count(*) FROM business_events");
         Assert.Equal(first.EventsAppended, events);
 
@@ -98,10 +99,11 @@ public sealed class ShopifySyncTests(TestDatabase database) : IClassFixture<Test
         _fake.Data.Now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
         _fake.Data.SetPrice("gid://shopify/Product/203", "gid://shopify/ProductVariant/2030", 11m);
         _fake.Data.AddRefund("gid://shopify/Order/5004", "gid://shopify/Refund/77", 20m, "damaged in transit");
+        _fake.Data.SetQuantity(204, 0);
 
         var third = (await _host.Get<ShopifySync>().SyncAsync(default))!;
 
-        // The changed product and order, plus the one at each cursor's exact time (read again, harmlessly).
+        // The changed products and order, plus the order at the cursor's exact time (read again, harmlessly).
         Assert.Equal((2, 2), (third.ProductsRead, third.OrdersRead));
         await using (var db = database.CreateContext())
         {
@@ -113,5 +115,7 @@ public sealed class ShopifySyncTests(TestDatabase database) : IClassFixture<Test
         }
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM business_events WHERE type = 'RefundProcessed' AND data->>'refund_id' = 're_shp_77'"));
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM business_events WHERE type = 'ListingUpdated'"));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM business_events WHERE type = 'StockOut' AND data->>'product_id' = 'p_shp_204'"));
+        Assert.Equal(0, await CountAsync("SELECT stock FROM products WHERE id = 'p_shp_204'"));
     }
 }

@@ -35,6 +35,7 @@ internal static class ShopifyProductImport
                     new { ListingId = listing.Id, listing.ProductId, listing.Channel, listing.Title, ExternalId = shopify.Id }),
             };
             if (product.Price != price) events.AddRange(ChangePrice(db, product, listing, price, shopify, now));
+            if (StockEvent(product, Math.Max(0, shopify.TotalInventory), shopify) is { } adoptedStock) events.Add(adoptedStock);
             return events;
         }
 
@@ -52,14 +53,28 @@ internal static class ShopifyProductImport
             listing.Status = listingStatus;
         }
         listing.Description = shopify.Description;
-        existing.Stock = Math.Max(0, shopify.TotalInventory);
         existing.Status = status;
         var updated = new List<NewEvent>();
+        if (StockEvent(existing, Math.Max(0, shopify.TotalInventory), shopify) is { } stockEvent) updated.Add(stockEvent);
         if (changes.Count > 0)
             updated.Add(ShopifyIds.Event("ListingUpdated", $"{shopify.Id}@{shopify.UpdatedAt:O}", shopify.UpdatedAt,
                 new { ListingId = listing.Id, listing.ProductId, listing.Channel, Changes = changes }));
         if (existing.Price != price || listing.Price != price) updated.AddRange(ChangePrice(db, existing, listing, price, shopify, now));
         return updated;
+    }
+
+    /// <summary>Applies the shop's stock level and names what it means for the business: out, low, or replenished.</summary>
+    private static NewEvent? StockEvent(Product product, int stock, ShopifyProduct shopify)
+    {
+        var previous = product.Stock;
+        product.Stock = stock;
+        var identity = $"{shopify.Id}@{shopify.UpdatedAt:O}:stock";
+        return stock == previous ? null
+            : stock == 0 ? ShopifyIds.Event("StockOut", identity, shopify.UpdatedAt, new { ProductId = product.Id, product.Sku })
+            : stock > previous ? ShopifyIds.Event("StockReplenished", identity, shopify.UpdatedAt, new { ProductId = product.Id, Quantity = stock - previous, Stock = stock })
+            : stock <= product.ReorderPoint && previous > product.ReorderPoint
+                ? ShopifyIds.Event("StockLow", identity, shopify.UpdatedAt, new { ProductId = product.Id, Stock = stock, Threshold = product.ReorderPoint, product.Sku })
+            : null;
     }
 
     /// <summary>A price changed in Shopify itself: kept as history like any other change, so the price-change rules see it.</summary>
