@@ -111,7 +111,7 @@ public sealed class ShopifyAdminClient(HttpClient http, ShopifyOptions options, 
         catch (HttpRequestException e)
         {
             // The resilience handler already retried; the message names the shop, never the token.
-            throw new ShopifyApiException($"Shopify could not be reached for {operationName} at {options.ShopDomain}: {e.Message}");
+            throw new ShopifyApiException($"Shopify could not be reached for {operationName} at {options.ShopDomain}: {e.Message}", e);
         }
     }
 

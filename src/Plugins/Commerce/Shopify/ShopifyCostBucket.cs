@@ -9,14 +9,14 @@ public sealed record ShopifyQueryCost(double RequestedQueryCost, double? ActualQ
     public static ShopifyQueryCost? From(JsonElement response)
     {
         if (!response.TryGetProperty("extensions", out var extensions) || !extensions.TryGetProperty("cost", out var cost)
-            || !cost.TryGetProperty("throttleStatus", out var status)) return null;
-        return new ShopifyQueryCost(
-            cost.TryGetProperty("requestedQueryCost", out var requested) && requested.ValueKind == JsonValueKind.Number ? requested.GetDouble() : 0,
-            cost.TryGetProperty("actualQueryCost", out var actual) && actual.ValueKind == JsonValueKind.Number ? actual.GetDouble() : null,
-            status.GetProperty("maximumAvailable").GetDouble(),
-            status.GetProperty("currentlyAvailable").GetDouble(),
-            status.GetProperty("restoreRate").GetDouble());
+            || !cost.TryGetProperty("throttleStatus", out var status)
+            || Number(status, "maximumAvailable") is not { } maximum || Number(status, "currentlyAvailable") is not { } available
+            || Number(status, "restoreRate") is not { } restoreRate) return null;
+        return new ShopifyQueryCost(Number(cost, "requestedQueryCost") ?? 0, Number(cost, "actualQueryCost"), maximum, available, restoreRate);
     }
+
+    private static double? Number(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 
     /// <summary>How long until <paramref name="cost"/> points are available again at the restore rate.</summary>
     public TimeSpan WaitFor(double cost) =>

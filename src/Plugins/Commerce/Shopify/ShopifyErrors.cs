@@ -1,7 +1,7 @@
 namespace LiveShop.Plugins.Commerce.Shopify;
 
 /// <summary>Shopify refused or failed a request (an HTTP error, a GraphQL error, or throttling that did not clear).</summary>
-public class ShopifyApiException(string message) : Exception(message);
+public class ShopifyApiException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// A mutation was understood but rejected with <c>userErrors</c> (an invalid price, an over-refund). Retrying the same
