@@ -130,6 +130,12 @@ public sealed class ShopifyAdminClientTests : IAsyncLifetime
         Assert.False(services.AddShopify(new ConfigurationBuilder().Build()));
         Assert.Empty(services);
 
+        var pasted = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Integrations:Shopify:ShopDomain"] = "https://liveshop.myshopify.com/admin", ["Integrations:Shopify:AccessToken"] = "shpat_x",
+        }).Build();
+        Assert.Equal(new Uri("https://liveshop.myshopify.com/admin/api/2026-04/graphql.json"), ShopifyOptions.FromConfiguration(pasted).Endpoint);
+
         var options = _host.Get<ShopifyOptions>();
         Assert.DoesNotContain(FakeShopify.Token, options.ToString());
         Assert.Equal($"{_fake.BaseUrl}/admin/api/{FakeShopify.ApiVersion}/graphql.json", options.Endpoint.ToString());

@@ -60,9 +60,14 @@ public sealed class ShopifyOptions
             ? throw new InvalidOperationException($"{Section}:{name} is not set")
             : section[name]!.Trim();
         var baseUrl = section["BaseUrl"];
+        var domain = Required("ShopDomain");
+        // Accept what people paste from the browser (https://x.myshopify.com/admin) but keep only the host.
+        if (Uri.TryCreate(domain.Contains("://", StringComparison.Ordinal) ? domain : $"https://{domain}", UriKind.Absolute, out var pasted)
+            && Uri.CheckHostName(pasted.Host) == UriHostNameType.Dns) domain = pasted.Host;
+        else throw new InvalidOperationException($"{Section}:ShopDomain '{domain}' is not a shop domain such as liveshop.myshopify.com");
         return new ShopifyOptions
         {
-            ShopDomain = Required("ShopDomain"),
+            ShopDomain = domain,
             AccessToken = Required("AccessToken"),
             ApiVersion = string.IsNullOrWhiteSpace(section["ApiVersion"]) ? DefaultApiVersion : section["ApiVersion"]!.Trim(),
             BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null

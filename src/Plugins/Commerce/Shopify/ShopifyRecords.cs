@@ -10,6 +10,9 @@ public sealed record ShopifyProduct(string Id, string Title, string Description,
 /// <summary>One variant: its price, SKU and inventory item.</summary>
 public sealed record ShopifyVariant(string Id, string Sku, decimal Price, int InventoryQuantity, string? InventoryItemId, decimal? UnitCost);
 
+/// <summary>A variant's price as Shopify confirmed it after an update.</summary>
+public sealed record ShopifyVariantPrice(string VariantId, decimal Price);
+
 /// <summary>A Shopify order with what the business database keeps of it.</summary>
 public sealed record ShopifyOrder(string Id, string Name, string? Email, string? ClientIp, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? CancelledAt, string FinancialStatus, string FulfillmentStatus, decimal Subtotal, decimal Shipping, decimal Total, string Currency,

@@ -53,13 +53,13 @@ public sealed class ShopifyShop(ShopifyAdminClient client)
     /// Sets the price of the given variants of one product (<c>productVariantsBulkUpdate</c>). Setting an absolute price
     /// is naturally idempotent, so a retried request cannot change it twice.
     /// </summary>
-    public async Task<IReadOnlyList<ShopifyVariant>> SetVariantPricesAsync(string productId, IEnumerable<string> variantIds, decimal price, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ShopifyVariantPrice>> SetVariantPricesAsync(string productId, IEnumerable<string> variantIds, decimal price, CancellationToken cancellationToken)
     {
         var variants = new JsonArray(variantIds.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["price"] = Money(price) }).ToArray());
         var payload = await client.MutateAsync(VariantPricesOperation, VariantPrices,
             new JsonObject { ["productId"] = productId, ["variants"] = variants }, "productVariantsBulkUpdate", VariantPricesCost, cancellationToken);
         return payload.TryGetProperty("productVariants", out var updated) && updated.ValueKind == System.Text.Json.JsonValueKind.Array
-            ? updated.EnumerateArray().Select(v => new ShopifyVariant(ShopifyReader.Text(v, "id")!, "", ShopifyReader.Money(v, "price") ?? price, 0, null, null)).ToList()
+            ? updated.EnumerateArray().Select(v => new ShopifyVariantPrice(ShopifyReader.Text(v, "id")!, ShopifyReader.Money(v, "price") ?? price)).ToList()
             : [];
     }
 
