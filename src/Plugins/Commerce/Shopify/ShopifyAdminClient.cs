@@ -20,42 +20,57 @@ public sealed class ShopifyAdminClient(HttpClient http, ShopifyOptions options, 
     /// <summary>Nodes asked for per page.</summary>
     public int PageSize => options.PageSize;
 
-    /// <summary>Runs a query and returns its <c>data</c>.</summary>
+    /// <summary>Runs a query and returns its <c>data</c>, waiting out throttling as Shopify asks.</summary>
     public async Task<JsonElement> QueryAsync(string operationName, string document, JsonObject? variables, double expectedCost, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var reserved = await bucket.TakeAsync(operationName, expectedCost, cancellationToken);
+            var (data, wait, reason) = await AttemptAsync(operationName, document, variables, expectedCost, cancellationToken);
+            if (data is { } answered) return answered;
+            await WaitBeforeRetryAsync(operationName, attempt, wait, reason, cancellationToken);
+        }
+    }
+
+    /// <summary>One request: its data, or how long Shopify asked us to wait (429 or THROTTLED) before trying again.</summary>
+    private async Task<(JsonElement? Data, TimeSpan Wait, string Reason)> AttemptAsync(string operationName, string document, JsonObject? variables,
+        double expectedCost, CancellationToken cancellationToken)
+    {
+        var reserved = await bucket.TakeAsync(operationName, expectedCost, cancellationToken);
+        ShopifyQueryCost? reported = null;
+        try
+        {
             using var response = await SendAsync(operationName, document, variables, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                bucket.Observe(operationName, reserved, null);
-                var retryAfter = RetryAfter(response);
-                await WaitBeforeRetryAsync(operationName, attempt, retryAfter, "HTTP 429", cancellationToken);
-                continue;
-            }
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) return (null, RetryAfter(response), "HTTP 429");
             if (!response.IsSuccessStatusCode)
-            {
-                bucket.Observe(operationName, reserved, null);
                 throw new ShopifyApiException($"Shopify answered {(int)response.StatusCode} {response.ReasonPhrase} to {operationName}");
-            }
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
+            using var body = await ParseAsync(operationName, response, cancellationToken);
             var root = body.RootElement;
-            var cost = ShopifyQueryCost.From(root);
-            bucket.Observe(operationName, reserved, cost);
+            reported = ShopifyQueryCost.From(root);
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
             {
                 if (errors.EnumerateArray().Any(IsThrottled))
-                {
-                    var wait = cost?.WaitFor(cost.RequestedQueryCost) is { } needed && needed > TimeSpan.Zero ? needed : TimeSpan.FromSeconds(1);
-                    await WaitBeforeRetryAsync(operationName, attempt, wait, "THROTTLED", cancellationToken);
-                    continue;
-                }
+                    return (null, reported?.WaitFor(reported.RequestedQueryCost) is { } needed && needed > TimeSpan.Zero ? needed : TimeSpan.FromSeconds(1), "THROTTLED");
                 throw new ShopifyApiException($"Shopify refused {operationName}: {string.Join("; ", errors.EnumerateArray().Select(e => e.TryGetProperty("message", out var m) ? m.GetString() : e.ToString()))}");
             }
             return root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                ? data.Clone()
+                ? (data.Clone(), TimeSpan.Zero, "")
                 : throw new ShopifyApiException($"Shopify answered {operationName} without data");
+        }
+        finally
+        {
+            bucket.Observe(operationName, reserved, reported);
+        }
+    }
+
+    private static async Task<JsonDocument> ParseAsync(string operationName, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new ShopifyApiException($"Shopify answered {operationName} with something other than JSON", e);
         }
     }
 
