@@ -12,7 +12,7 @@ public static class IntegrationCatalog
         Contract("amazon", IntegrationFamily.Commerce, "Amazon", "Amazon", "SellerId", "RefreshToken", "ClientId", "ClientSecret"),
         Contract("ebay", IntegrationFamily.Commerce, "eBay", "Ebay", "ClientId", "ClientSecret", "RefreshToken"),
         Contract("etsy", IntegrationFamily.Commerce, "Etsy", "Etsy", "ApiKey", "ShopId", "AccessToken"),
-        Real("stripe", IntegrationFamily.Payments, "Stripe", "Stripe", "SecretKey"),
+        Real("stripe", IntegrationFamily.Payments, "Stripe", "Stripe", "SecretKey") with { OptionalSettings = ["ApiBase", "MaxNetworkRetries"] },
         Contract("paypal", IntegrationFamily.Payments, "PayPal", "PayPal", "ClientId", "ClientSecret"),
         Contract("wise", IntegrationFamily.Payments, "Wise", "Wise", "ApiToken", "ProfileId"),
         Contract("shipbob", IntegrationFamily.Fulfillment, "ShipBob", "ShipBob", "AccessToken"),

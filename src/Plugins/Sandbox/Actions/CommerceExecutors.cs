@@ -15,6 +15,14 @@ public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecu
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
+        RecordAsync(business, packet, SandboxBusiness.NewId("re", packet), SandboxBusiness.Source, cancellationToken);
+
+    /// <summary>
+    /// Records a refund that has been paid (in the sandbox, or by a live provider under <paramref name="refundId"/>): the
+    /// refund row, the order's refund status and <c>RefundProcessed</c>, in one transaction.
+    /// </summary>
+    public static Task<ExecutionResult> RecordAsync(SandboxBusiness business, ActionPacket packet, string refundId, string source,
+        CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var order = await SandboxBusiness.FindAsync(db.Orders, SandboxBusiness.Text(packet, "order_id"), "order", cancellationToken);
@@ -22,7 +30,7 @@ public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecu
             var refunded = await db.Refunds.Where(r => r.OrderId == order.Id).SumAsync(r => (decimal?)r.Amount, cancellationToken) ?? 0m;
             var refund = new Refund
             {
-                Id = SandboxBusiness.NewId("re", packet), OrderId = order.Id, CustomerId = order.CustomerId, Amount = amount,
+                Id = refundId, OrderId = order.Id, CustomerId = order.CustomerId, Amount = amount,
                 Reason = SandboxBusiness.Text(packet, "reason"), Status = "processed", RequestedAt = business.Now, ProcessedAt = business.Now,
             };
             db.Refunds.Add(refund);
@@ -30,12 +38,12 @@ public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecu
             var result = new ExecutionResult
             {
                 ConnectorReference = refund.Id,
-                Summary = $"refunded {amount} on order {order.Id} ({refund.Id})",
-                Details = SandboxBusiness.Json(new { RefundId = refund.Id, OrderId = order.Id, Amount = amount }),
+                Summary = $"refunded {amount} on order {order.Id} ({refund.Id}{(source == SandboxBusiness.Source ? "" : " via " + source)})",
+                Details = SandboxBusiness.Json(new { RefundId = refund.Id, OrderId = order.Id, Amount = amount, Source = source }),
                 IrreversibleBecause = "a processed refund has left the business; it cannot be recalled",
             };
             return (result, [("RefundProcessed", new { RefundId = refund.Id, OrderId = order.Id, Amount = amount, order.CustomerId, order.Currency })]);
-        }, packet.ActionId, cancellationToken);
+        }, packet.ActionId, source, cancellationToken);
 }
 
 /// <summary><c>change_price</c>: sets the product's price (and its listings'), keeps the change as history; undone by restoring the price.</summary>

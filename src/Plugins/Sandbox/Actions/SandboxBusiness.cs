@@ -24,15 +24,19 @@ public sealed class SandboxBusiness(NpgsqlDataSource dataSource, EventStore even
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Runs <paramref name="work"/> in one transaction and appends the events it returns in the same transaction.</summary>
+    public Task<T> InTransactionAsync<T>(Func<LiveShopDbContext, Task<(T Result, IReadOnlyList<(string Type, object Data)> Events)>> work,
+        string actionId, CancellationToken cancellationToken) => InTransactionAsync(work, actionId, Source, cancellationToken);
+
+    /// <summary>The same unit of work with the events attributed to <paramref name="source"/> (a live provider such as <c>stripe</c>).</summary>
     public async Task<T> InTransactionAsync<T>(Func<LiveShopDbContext, Task<(T Result, IReadOnlyList<(string Type, object Data)> Events)>> work,
-        string actionId, CancellationToken cancellationToken)
+        string actionId, string source, CancellationToken cancellationToken)
     {
         await using var context = LiveShopDataSource.CreateContext(dataSource);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var (result, events) = await work(context);
         await context.SaveChangesAsync(cancellationToken);
         var now = Now;
-        var newEvents = events.Select((e, i) => new NewEvent(ActionHashes.StableId($"{actionId}:{e.Type}:{i}"), e.Type, now, Source,
+        var newEvents = events.Select((e, i) => new NewEvent(ActionHashes.StableId($"{actionId}:{e.Type}:{i}"), e.Type, now, source,
             JsonSerializer.SerializeToElement(e.Data, JsonDefaults.Options))).ToList();
         if (newEvents.Count > 0) await eventStore.AppendAsync(newEvents, (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
