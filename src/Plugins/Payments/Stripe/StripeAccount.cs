@@ -71,13 +71,16 @@ public sealed class StripeAccount(IStripeClient client)
     }
 }
 
-/// <summary>Stripe refused or failed a call; the message is Stripe's, with its error type and HTTP status (never the key).</summary>
-public sealed class StripeCallException(StripeException inner)
-    : Exception($"Stripe refused the call: {inner.StripeError?.Message ?? inner.Message} " +
-                $"({inner.StripeError?.Type ?? "error"}{(inner.StripeError?.Code is { } code ? "/" + code : "")}, HTTP {(int)inner.HttpStatusCode})", inner)
+/// <summary>
+/// Stripe refused or failed a call; the message is Stripe's, with its error type and HTTP status (never the key). The
+/// Stripe.net exception is not kept as inner exception: the gateway records the innermost message, and this one says more.
+/// </summary>
+public sealed class StripeCallException(StripeException e)
+    : Exception($"Stripe refused the call: {e.StripeError?.Message ?? e.Message} " +
+                $"({e.StripeError?.Type ?? "error"}{(e.StripeError?.Code is { } code ? "/" + code : "")}, HTTP {(int)e.HttpStatusCode})")
 {
     /// <summary>Stripe's error type, e.g. <c>invalid_request_error</c> or <c>card_error</c>.</summary>
-    public string? ErrorType => inner.StripeError?.Type;
+    public string? ErrorType { get; } = e.StripeError?.Type;
 }
 
 /// <summary>Amounts in a currency's minor unit, as Stripe counts them.</summary>
