@@ -84,4 +84,34 @@ public sealed class ConnectIntegrationTests(TestDatabase database) : IClassFixtu
         Assert.All(states, s => Assert.Equal(EffectiveMode.Sandbox, s.Effective));
         Assert.Empty(h.Services.GetServices<LiveShop.Plugins.Integrations.ILiveActionConnector>());
     }
+
+    [Fact]
+    public async Task List_integrations_tells_the_model_each_state_and_the_setting_names()
+    {
+        await using var h = await StripeHarness.CreateAsync(database);
+        await h.SetConnectionAsync(database, "disconnected");
+
+        var listed = System.Text.Json.JsonDocument.Parse(await new LiveShop.Plugins.Integrations.IntegrationsPlugin(h.Connections).ListIntegrationsAsync()).RootElement;
+
+        var stripe = listed.GetProperty("integrations").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "stripe");
+        Assert.Equal("Live credentials awaiting connection", stripe.GetProperty("state").GetString());
+        Assert.Equal(["Integrations:Stripe:SecretKey"], stripe.GetProperty("required_settings").EnumerateArray().Select(s => s.GetString()));
+        Assert.DoesNotContain(FakeStripe.SecretKey, listed.GetRawText());
+        Assert.Equal(21, listed.GetProperty("integrations").EnumerateArray().Count(i => i.GetProperty("state").GetString() == "Sandbox"));
+    }
+
+    [Fact]
+    public async Task A_model_asking_to_disconnect_with_text_arguments_proposes_a_boolean_disconnect()
+    {
+        var kernels = new LiveShop.Plugins.Tests.Functions.ProductKernels(database, new LiveShop.Plugins.Tests.Functions.TestContextFactory(database), TimeProvider.System);
+        var kernel = kernels.Kernel();
+
+        await kernel.InvokeAsync(kernel.Plugins["Integrations"]["connect_integration"],
+            new Microsoft.SemanticKernel.KernelArguments { ["integration_id"] = "stripe", ["disconnect"] = "True" });
+
+        var packet = Assert.Single(kernels.Pipeline.Packets);
+        Assert.Equal("connect_integration", packet.ProposedAction);
+        Assert.Equal("stripe", packet.Parameters.GetProperty("integration_id").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.True, packet.Parameters.GetProperty("disconnect").ValueKind);
+    }
 }

@@ -7,7 +7,7 @@ namespace LiveShop.Plugins.Integrations.Connections;
 
 /// <summary>
 /// <c>connect_integration</c>: records the founder's approval that agents may act through a configured integration (or,
-/// with <c>disconnect</c>, withdraws it). Undone by the opposite decision.
+/// with <c>disconnect</c>, withdraws it). Undone by restoring the previous decision.
 /// </summary>
 public sealed class ConnectIntegrationExecutor(IntegrationDirectory directory, SandboxBusiness business) : IActionExecutor
 {
@@ -47,7 +47,8 @@ public sealed class ConnectIntegrationExecutor(IntegrationDirectory directory, S
                     ? $"{status.Descriptor.DisplayName} disconnected: its actions are refused until it is connected again"
                     : $"{status.Descriptor.DisplayName} connected: agents' approved actions now reach the real account",
                 Details = SandboxBusiness.Json(new { IntegrationId = id, From = previous, To = newStatus }),
-                Inverse = new ActionInverse(Action, disconnect
+                // Undo restores the decision before this one; never connected counts as disconnected.
+                Inverse = new ActionInverse(Action, previous == IntegrationConnections.Connected
                     ? SandboxBusiness.Json(new { IntegrationId = id })
                     : SandboxBusiness.Json(new { IntegrationId = id, Disconnect = true })),
             };
