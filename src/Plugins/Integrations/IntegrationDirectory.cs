@@ -86,8 +86,8 @@ public sealed class IntegrationDirectory
             var missing = descriptor.RequiredSettings.Where(r => string.IsNullOrWhiteSpace(section[r])).ToList();
             if (missing.Count > 0 && configured.Count > 0)
                 problems.Add($"{descriptor.ConfigurationSection}: {string.Join(", ", configured)} {(configured.Count > 1 ? "are" : "is")} set but " +
-                             $"{string.Join(", ", missing)} {(missing.Count > 1 ? "are" : "is")} missing; set all of " +
-                             $"{string.Join(", ", descriptor.RequiredSettings)} to make it live, or none to keep it in sandbox");
+                             $"{string.Join(", ", missing)} {(missing.Count > 1 ? "are" : "is")} missing; set " +
+                             $"{string.Join(", ", descriptor.RequiredSettings)} to make it live, or remove its settings to keep it in sandbox");
         }
         return problems;
     }
