@@ -95,6 +95,8 @@ public static class EventCatalogue
         ("Platform", "ActionExecuted", "action_id action idempotency_key connector_reference? approval_id? policy_version?"),
         ("Platform", "ActionFailed", "action_id action idempotency_key error approval_id?"),
         ("Platform", "ActionDenied", "action_id action reason stage? policy_version?"),
+        ("Platform", "IntegrationConnected", "integration_id action_id changed_by"),
+        ("Platform", "IntegrationDisconnected", "integration_id action_id changed_by"),
     ];
 
     /// <summary>Every known event type in catalogue order (grouped by family).</summary>

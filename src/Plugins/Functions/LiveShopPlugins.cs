@@ -3,9 +3,12 @@ using LiveShop.Memory.Data;
 using LiveShop.Plugins.Ads;
 using LiveShop.Plugins.Commerce;
 using LiveShop.Plugins.Fulfillment;
+using LiveShop.Plugins.Integrations;
+using LiveShop.Plugins.Integrations.Connections;
 using LiveShop.Plugins.Internal;
 using LiveShop.Plugins.Memory;
 using LiveShop.Plugins.Payments;
+using LiveShop.Plugins.Payments.Stripe;
 using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,19 +20,29 @@ public static class LiveShopPlugins
 {
     /// <summary>The plugin names, for persona allow-lists.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, InternalPlugin.Name, MemoryPlugin.Name];
+        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, InternalPlugin.Name, MemoryPlugin.Name,
+            IntegrationsPlugin.Name];
 
-    /// <summary>Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings.</summary>
-    public static IReadOnlyList<PluginRegistration> Create(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, MemoryPlugin memory) =>
-    [
-        new(CommercePlugin.Name, new CommercePlugin(contexts, time)),
-        new(AdsPlugin.Name, new AdsPlugin(contexts, time)),
-        new(FulfillmentPlugin.Name, new FulfillmentPlugin(contexts)),
-        new(PaymentsPlugin.Name, new PaymentsPlugin(contexts, time)),
-        new(SupportPlugin.Name, new SupportPlugin(contexts, time)),
-        new(InternalPlugin.Name, new InternalPlugin()),
-        new(MemoryPlugin.Name, memory),
-    ];
+    /// <summary>
+    /// Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings. Without
+    /// <paramref name="integrations"/> every integration is sandbox; <paramref name="stripe"/> is the live Stripe account, when configured.
+    /// </summary>
+    public static IReadOnlyList<PluginRegistration> Create(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, MemoryPlugin memory,
+        IntegrationConnections? integrations = null, StripeAccount? stripe = null)
+    {
+        integrations ??= new IntegrationConnections(contexts.CreateDbContext, IntegrationDirectory.AllSandbox());
+        return
+        [
+            new(CommercePlugin.Name, new CommercePlugin(contexts, time)),
+            new(AdsPlugin.Name, new AdsPlugin(contexts, time)),
+            new(FulfillmentPlugin.Name, new FulfillmentPlugin(contexts)),
+            new(PaymentsPlugin.Name, new PaymentsPlugin(contexts, time, integrations, stripe)),
+            new(SupportPlugin.Name, new SupportPlugin(contexts, time)),
+            new(InternalPlugin.Name, new InternalPlugin()),
+            new(MemoryPlugin.Name, memory),
+            new(IntegrationsPlugin.Name, new IntegrationsPlugin(integrations)),
+        ];
+    }
 
     /// <summary>
     /// Registers each plugin as its own <see cref="PluginRegistration"/> singleton, so <see cref="KernelFactory"/> receives
@@ -43,7 +56,9 @@ public static class LiveShopPlugins
             services.AddSingleton(sp => Create(
                 sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>(),
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                sp.GetRequiredService<MemoryPlugin>())[index]);
+                sp.GetRequiredService<MemoryPlugin>(),
+                sp.GetService<IntegrationConnections>(),
+                sp.GetService<StripeAccount>())[index]);
         }
         return services;
     }

@@ -6,7 +6,8 @@ namespace LiveShop.Kernel.Tests.Personas;
 public sealed class PersonaCatalogLoaderTests : IDisposable
 {
     private static readonly string[] ReadOnlyFunctions =
-        ["get_order", "get_ad_set_performance", "get_stock", "get_cash_runway", "list_open_tickets", "list_top_products", "search_knowledge", "recall_learnings", "remember"];
+        ["get_order", "get_ad_set_performance", "get_stock", "get_cash_runway", "list_open_tickets", "list_top_products", "search_knowledge", "recall_learnings", "remember",
+         "list_integrations", "get_payment", "get_stripe_balance", "list_recent_payouts"];
 
     private readonly string _folder = PromptFolder.CopyOfShipped();
 

@@ -30,7 +30,8 @@ public sealed class EventValidatorTests
         var contract = EventCatalogue.All.Where(t => t.Category is not ("Platform" or "Support")).ToList();
         Assert.Equal(36, contract.Count);
         Assert.Equal(6, contract.Select(t => t.Category).Distinct().Count());
-        Assert.Equal(["FunctionRefused", "ApprovalRequested", "ApprovalDecided", "ActionExecuted", "ActionFailed", "ActionDenied"],
+        Assert.Equal(["FunctionRefused", "ApprovalRequested", "ApprovalDecided", "ActionExecuted", "ActionFailed", "ActionDenied",
+                "IntegrationConnected", "IntegrationDisconnected"],
             EventCatalogue.All.Where(t => t.Category == "Platform").Select(t => t.Type));
         Assert.Equal(["TicketOpened"], EventCatalogue.All.Where(t => t.Category == "Support").Select(t => t.Type));
         Assert.Equal(EventCatalogue.All.Count, EventCatalogue.All.Select(t => t.Type).Distinct().Count());

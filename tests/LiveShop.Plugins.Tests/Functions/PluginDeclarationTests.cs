@@ -8,8 +8,8 @@ namespace LiveShop.Plugins.Tests.Functions;
 
 public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    // Actions the product exposes only through its own surfaces (policy editing, access, integrations), not to personas.
-    private static readonly string[] NotPluginActions = ["change_policy", "modify_account_access", "connect_integration"];
+    // Actions the product exposes only through its own surfaces (policy editing, access), not to personas.
+    private static readonly string[] NotPluginActions = ["change_policy", "modify_account_access"];
 
     private ProductKernels Kernels() => new(database, new TestContextFactory(database), TimeProvider.System);
 
@@ -31,8 +31,9 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
     {
         var readOnly = Kernels().Factory.Declarations.Declarations.Where(d => d.Kind == FunctionKind.ReadOnly).Select(d => d.QualifiedName).Order();
         Assert.Equal(
-            ["Ads-get_ad_set_performance", "Commerce-get_order", "Commerce-list_top_products", "Fulfillment-get_stock", "Memory-recall_learnings",
-                "Memory-search_knowledge", "Payments-get_cash_runway", "Support-list_open_tickets"],
+            ["Ads-get_ad_set_performance", "Commerce-get_order", "Commerce-list_top_products", "Fulfillment-get_stock", "Integrations-list_integrations",
+                "Memory-recall_learnings", "Memory-search_knowledge", "Payments-get_cash_runway", "Payments-get_payment", "Payments-get_stripe_balance",
+                "Payments-list_recent_payouts", "Support-list_open_tickets"],
             readOnly);
     }
 
@@ -56,6 +57,7 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
                     ParameterKind.Number => "12.50",
                     ParameterKind.WholeNumber => "3",
                     ParameterKind.Id => "x_1",
+                    ParameterKind.Flag => "true",
                     _ => "some text",
                 };
             }
