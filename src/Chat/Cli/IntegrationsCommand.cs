@@ -4,8 +4,11 @@ using LiveShop.Chat.Api;
 using LiveShop.Chat.Hosting;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Serialization;
+using LiveShop.Plugins.Commerce.Shopify;
+using LiveShop.Plugins.Commerce.Shopify.Sync;
 using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Integrations.Connections;
+using LiveShop.Plugins.Support.Email;
 
 namespace LiveShop.Chat.Cli;
 
@@ -39,6 +42,52 @@ internal static class IntegrationsCommand
             return 0;
         });
         integrations.Add(list);
+        integrations.Add(CreateSync());
         return integrations;
+    }
+
+    // The integrations whose data flows into the business database, and how to fetch it now.
+    private static readonly Dictionary<string, Func<IServiceProvider, CancellationToken, Task<string>>> Syncs = new(StringComparer.Ordinal)
+    {
+        ["shopify"] = async (services, cancellationToken) =>
+            await services.GetRequiredService<ShopifySync>().SyncAsync(cancellationToken) is { } synced
+                ? $"shopify: {synced.ProductsRead} products and {synced.OrdersRead} orders read, {synced.EventsAppended} events written"
+                : "shopify: another host is syncing right now; nothing done",
+        ["email"] = async (services, cancellationToken) =>
+            $"email: {await services.GetRequiredService<EmailTicketFetcher>().FetchAsync(cancellationToken)}",
+    };
+
+    private static Command CreateSync()
+    {
+        var id = new Argument<string>("integration") { Description = $"One of: {string.Join(", ", Syncs.Keys)}" };
+        var sync = new Command("sync", "Fetch now from a live integration into the business database (Shopify products and orders, the support mailbox).") { id };
+        sync.SetAction(async (result, cancellationToken) =>
+        {
+            var integration = result.GetValue(id)!;
+            if (!Syncs.TryGetValue(integration, out var run))
+            {
+                result.Error().WriteLine($"'{integration}' has nothing to sync; choose one of: {string.Join(", ", Syncs.Keys)}");
+                return LiveShopCli.UsageExitCode;
+            }
+            var configuration = LiveShopConfiguration.Build();
+            if (!new IntegrationDirectory(configuration).IsLive(integration))
+            {
+                result.Error().WriteLine($"{integration} is in the sandbox: configure its Integrations settings first (see docs/integrations.md)");
+                return 1;
+            }
+            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            await using var services = GatewayServices.BuildForCli(dataSource, configuration);
+            try
+            {
+                result.Out().WriteLine(await run(services, cancellationToken));
+                return 0;
+            }
+            catch (Exception e) when (e is ShopifyApiException or EmailFetchException or HttpRequestException)
+            {
+                result.Error().WriteLine($"{integration} sync failed: {e.Message}");
+                return 1;
+            }
+        });
+        return sync;
     }
 }

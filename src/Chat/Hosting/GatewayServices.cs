@@ -51,5 +51,5 @@ public static class GatewayServices
 
     /// <summary>A service provider with only what CLI verbs need to run the pipeline over one database.</summary>
     public static ServiceProvider BuildForCli(NpgsqlDataSource dataSource, IConfiguration configuration) =>
-        new ServiceCollection().AddSingleton(dataSource).AddActionGateway(configuration).AddKnowledgeAndMemory(configuration).BuildServiceProvider();
+        new ServiceCollection().AddLogging().AddSingleton(dataSource).AddActionGateway(configuration).AddKnowledgeAndMemory(configuration).BuildServiceProvider();
 }

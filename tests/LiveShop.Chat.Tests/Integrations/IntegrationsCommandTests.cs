@@ -56,4 +56,29 @@ public sealed class IntegrationsCommandTests(TestDatabase database) : IClassFixt
         Assert.DoesNotContain("A-SECRET-SELLER", result.StandardError);
         Assert.DoesNotContain("LiveShop console:", result.StandardOutput);
     }
+
+    [Fact]
+    public async Task Sync_names_what_can_be_synced_and_refuses_an_integration_in_the_sandbox()
+    {
+        var unknown = await CliProcess.RunAsync(["integrations", "sync", "amazon"], Environment());
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("choose one of: shopify, email", unknown.StandardError);
+
+        var sandbox = await CliProcess.RunAsync(["integrations", "sync", "shopify"], Environment());
+        Assert.Equal(1, sandbox.ExitCode);
+        Assert.Contains("shopify is in the sandbox", sandbox.StandardError);
+    }
+
+    [Fact]
+    public async Task Sync_of_an_unreachable_mailbox_fails_with_the_reason_and_never_the_password()
+    {
+        var result = await CliProcess.RunAsync(["integrations", "sync", "email"], Environment(
+            ("Integrations__Email__SmtpHost", "127.0.0.1"), ("Integrations__Email__ImapHost", "127.0.0.1"), ("Integrations__Email__ImapPort", "9"),
+            ("Integrations__Email__UserName", "support"), ("Integrations__Email__Password", "pw-never-shown"),
+            ("Integrations__Email__FromAddress", "support@liveshop.local"), ("Integrations__Email__Security", "None")));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("email sync failed", result.StandardError);
+        Assert.DoesNotContain("pw-never-shown", result.StandardOutput + result.StandardError);
+    }
 }
