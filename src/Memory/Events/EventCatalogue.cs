@@ -93,6 +93,8 @@ public static class EventCatalogue
         ("Platform", "ActionExecuted", "action_id action idempotency_key connector_reference? approval_id? policy_version?"),
         ("Platform", "ActionFailed", "action_id action idempotency_key error approval_id?"),
         ("Platform", "ActionDenied", "action_id action reason stage? policy_version?"),
+        ("Platform", "TaskStatusChanged", "task_id goal_id? owner_agent from to reason"),
+        ("Platform", "GoalStatusChanged", "goal_id from to"),
     ];
 
     /// <summary>Every known event type in catalogue order (grouped by family).</summary>
