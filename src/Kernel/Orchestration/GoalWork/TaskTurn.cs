@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LiveShop.Memory.Data.Entities.Platform;
 
@@ -41,12 +42,16 @@ public sealed class ChatTaskTurn(ChatTurnService turns) : ITaskTurn
         }
     }
 
-    /// <summary>The instruction the persona gets: the done definition first (what to achieve), then the goal it serves.</summary>
+    /// <summary>
+    /// The instruction the persona gets: the done definition (what to achieve) and the goal it serves; a task planned
+    /// with a report asks for it by name, so the deliverable is filed where the team sees it.
+    /// </summary>
     public static string MessageFor(AgentTask task, Goal goal)
     {
-        var text = new StringBuilder(task.DoneDefinition);
-        text.Append(" (task for the goal: ").Append(goal.Text.Trim()).Append(')');
-        if (task.Constraints.Budget is { } budget) text.Append(" Budget: $").Append(budget.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)).Append('.');
+        var deliverable = task.DoneDefinition.Trim().TrimEnd('.');
+        var text = new StringBuilder(task.RequiredTools.Contains("generate_report") ? $"Report on {deliverable}" : deliverable);
+        text.Append(" (task for the goal: ").Append(goal.Text.Trim().TrimEnd('.')).Append(").");
+        if (task.Constraints.Budget is { } budget) text.Append(" Budget: $").Append(budget.ToString("0.00", CultureInfo.InvariantCulture)).Append('.');
         return text.ToString();
     }
 }
