@@ -17,10 +17,13 @@ public sealed record GoalWorkerOptions
 
     /// <summary>Most tasks run per round before decided approvals are checked again.</summary>
     public int BatchSize { get; init; } = 10;
+
+    /// <summary>A task still running after this long is failed as abandoned (its worker stopped mid-turn); it is never re-run on its own.</summary>
+    public TimeSpan RunningTimeout { get; init; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>
-/// Runs goal tasks in the background: each round settles tasks whose approvals were decided, then runs queued tasks one
+/// Runs goal tasks in the background: each round fails tasks abandoned mid-turn, settles tasks whose approvals were decided, then runs queued tasks one
 /// claim at a time (safe beside other hosts' workers), then waits <see cref="GoalWorkerOptions.PollInterval"/>.
 /// </summary>
 public sealed partial class GoalTaskWorker(GoalTaskRunner runner, IOptions<GoalWorkerOptions> options, ILogger<GoalTaskWorker> logger) : BackgroundService
@@ -38,6 +41,7 @@ public sealed partial class GoalTaskWorker(GoalTaskRunner runner, IOptions<GoalW
             var delay = settings.PollInterval;
             try
             {
+                await runner.FailAbandonedAsync(settings.RunningTimeout, stoppingToken);
                 await runner.SettleDecidedApprovalsAsync(stoppingToken);
                 // A full batch means more is waiting: go straight on.
                 if (await runner.RunAvailableAsync(_name, settings.BatchSize, stoppingToken) == settings.BatchSize) delay = TimeSpan.Zero;

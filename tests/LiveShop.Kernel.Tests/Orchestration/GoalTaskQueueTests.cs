@@ -189,4 +189,28 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
         Assert.Single(turn.Ran);
         Assert.Equal("done", Assert.Single(await TasksAsync(goalId)).Status);
     }
+
+    [Fact]
+    public async Task A_task_left_running_by_a_stopped_worker_fails_as_abandoned_and_a_late_outcome_does_not_revive_it()
+    {
+        var (harness, queue) = await CreateAsync();
+        var goalId = await AddGoalAsync(1);
+        var claimed = await queue.ClaimNextAsync("worker-that-died", default);
+        Assert.NotNull(claimed);
+
+        Assert.Equal(0, await queue.FailAbandonedAsync(TimeSpan.FromMinutes(15), default));
+        harness.Time.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(1, await queue.FailAbandonedAsync(TimeSpan.FromMinutes(15), default));
+
+        var task = Assert.Single(await TasksAsync(goalId));
+        Assert.Equal("failed", task.Status);
+        Assert.StartsWith("abandoned:", task.AuditLog[^1].Result);
+        Assert.Equal("failed", await GoalStatusAsync(goalId));
+
+        await queue.RecordAsync(task.TaskId, new TaskTurnOutcome { Status = "done", Reason = "executed generate_report" }, default);
+        var after = Assert.Single(await TasksAsync(goalId));
+        Assert.Equal("failed", after.Status);
+        Assert.Equal("late outcome", after.AuditLog[^1].Action);
+        Assert.Equal("done: executed generate_report", after.AuditLog[^1].Result);
+    }
 }

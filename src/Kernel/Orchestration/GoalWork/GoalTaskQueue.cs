@@ -50,6 +50,14 @@ public sealed class GoalTaskQueue(IDbContextFactory<LiveShopDbContext> contexts,
         var goalId = await db.AgentTasks.Where(t => t.TaskId == taskId).Select(t => t.GoalId).SingleAsync(cancellationToken);
         var goal = await LockGoalAsync(db, goalId!.Value, cancellationToken);
         var task = await db.AgentTasks.SingleAsync(t => t.TaskId == taskId, cancellationToken);
+        if (task.Status != "running")
+        {
+            // Given up on as abandoned meanwhile: keep what the turn did on record, but the status stays as decided.
+            task.AuditLog.Add(new TaskAuditEntry { Timestamp = time.GetUtcNow(), Tool = "orchestrator", Action = "late outcome", Result = $"{outcome.Status}: {outcome.Reason}" });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
 
         var outputs = task.Outputs;
         if (outcome.ConversationId is { } conversation) outputs.Messages.Add(ConversationRecord + conversation);
@@ -108,6 +116,38 @@ public sealed class GoalTaskQueue(IDbContextFactory<LiveShopDbContext> contexts,
         await transaction.CommitAsync(cancellationToken);
         foreach (var change in changes) await AppendAsync(change, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Fails tasks left running longer than <paramref name="timeout"/> (their worker stopped mid-turn). They are not re-run:
+    /// their actions may already have happened, so a person re-queues them after a look. Returns how many were failed.
+    /// </summary>
+    public async Task<int> FailAbandonedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow() - timeout;
+        List<(Guid TaskId, Guid GoalId)> stale;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            stale = (await db.AgentTasks.AsNoTracking().Where(t => t.Status == "running" && t.GoalId != null && t.UpdatedAt < before)
+                .Select(t => new { t.TaskId, t.GoalId }).Take(100).ToListAsync(cancellationToken)).Select(t => (t.TaskId, t.GoalId!.Value)).ToList();
+        }
+        var failed = 0;
+        foreach (var (taskId, goalId) in stale)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var goal = await LockGoalAsync(db, goalId, cancellationToken);
+            var task = (await db.AgentTasks.FromSql($"SELECT * FROM agent_tasks WHERE task_id = {taskId} AND status = 'running' AND updated_at < {before} FOR UPDATE SKIP LOCKED")
+                .ToListAsync(cancellationToken)).SingleOrDefault();
+            if (task is null) continue;
+            var changes = new List<StatusChange> { Move(task, "failed", $"abandoned: still running after {timeout}; its worker stopped mid-turn — check its conversation, then re-queue") };
+            changes.AddRange(await RollUpAsync(db, goal, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            foreach (var change in changes) await AppendAsync(change, cancellationToken);
+            failed++;
+        }
+        return failed;
     }
 
     private static async Task<Goal> LockGoalAsync(LiveShopDbContext db, Guid goalId, CancellationToken cancellationToken) =>

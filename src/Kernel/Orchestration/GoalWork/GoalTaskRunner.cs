@@ -27,6 +27,9 @@ public sealed partial class GoalTaskRunner(GoalTaskQueue queue, ITaskTurn turn, 
     /// <summary>Moves tasks whose approvals were decided since they parked; returns how many moved.</summary>
     public Task<int> SettleDecidedApprovalsAsync(CancellationToken cancellationToken) => queue.SettleDecidedApprovalsAsync(cancellationToken);
 
+    /// <summary>Fails tasks whose worker stopped mid-turn (running longer than <paramref name="timeout"/>); returns how many.</summary>
+    public Task<int> FailAbandonedAsync(TimeSpan timeout, CancellationToken cancellationToken) => queue.FailAbandonedAsync(timeout, cancellationToken);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} ({Persona}) → {Status}: {Reason}")]
     private partial void LogTask(Guid taskId, string persona, string status, string reason);
 }
