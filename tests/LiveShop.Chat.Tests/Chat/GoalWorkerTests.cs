@@ -4,16 +4,6 @@ using Xunit.Abstractions;
 
 namespace LiveShop.Chat.Tests.Chat;
 
-/// <summary>The real host with the offline planner and its goal task worker running, polling every 200 ms.</summary>
-public sealed class GoalWorkerServer : LiveShopServer
-{
-    protected override int SeedDays => 1;
-
-    protected override bool GoalWorkerEnabled => true;
-
-    protected override IEnumerable<string> ExtraArguments => ["--Agents:GoalWorker:PollInterval=00:00:00.200"];
-}
-
 public sealed class GoalWorkerTests(GoalWorkerServer server, ITestOutputHelper output) : IClassFixture<GoalWorkerServer>
 {
     private static readonly string[] Settled = ["done", "awaiting_approval", "failed"];
