@@ -2,6 +2,7 @@ using LiveShop.Chat.Models;
 using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Functions;
 using LiveShop.Kernel.Orchestration;
+using LiveShop.Kernel.Orchestration.GoalWork;
 using LiveShop.Kernel.Personas.Catalog;
 using LiveShop.Kernel.Personas.Goals;
 using LiveShop.Kernel.Personas.Routing;
@@ -48,6 +49,20 @@ public static class AgentServices
         services.AddSingleton(ChatModelFactory.Describe(llm));
         services.AddSingleton<IChatCompletionService>(sp => ChatModelFactory.Create(llm, sp, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ChatTurnService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the goal task worker (the web host only; the CLI never runs tasks): the queue, the runner, and the hosted
+    /// worker, which does nothing when <c>Agents:GoalWorker:Enabled</c> is false.
+    /// </summary>
+    public static IServiceCollection AddGoalTaskWorker(this IServiceCollection services)
+    {
+        services.AddOptions<GoalWorkerOptions>().BindConfiguration(GoalWorkerOptions.Section);
+        services.AddSingleton<GoalTaskQueue>();
+        services.AddSingleton<ITaskTurn, ChatTaskTurn>();
+        services.AddSingleton<GoalTaskRunner>();
+        services.AddHostedService<GoalTaskWorker>();
         return services;
     }
 

@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISandboxControl>(sp => sp.GetRequiredService<SandboxTicker>());
         services.AddHostedService(sp => sp.GetRequiredService<SandboxTicker>());
         services.AddLiveShopAgents(configuration);
+        services.AddGoalTaskWorker();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;

@@ -67,9 +67,11 @@ public sealed class KernelFactory
 
     /// <summary>
     /// A new kernel for <paramref name="persona"/> acting for <paramref name="requestedBy"/> (default <c>agent:persona</c>);
-    /// <paramref name="services"/> supplies the chat completion service and the like.
+    /// <paramref name="services"/> supplies the chat completion service and the like; <paramref name="onlyFunctions"/>, when
+    /// given, narrows the persona's functions further (a task holds only the tools it was planned with).
     /// </summary>
-    public Microsoft.SemanticKernel.Kernel CreateForPersona(string persona, string? requestedBy = null, IServiceProvider? services = null, string? onBehalfOf = null)
+    public Microsoft.SemanticKernel.Kernel CreateForPersona(string persona, string? requestedBy = null, IServiceProvider? services = null, string? onBehalfOf = null,
+        IReadOnlyCollection<string>? onlyFunctions = null)
     {
         if (!_personas.Personas.Contains(persona, StringComparer.Ordinal))
             throw new ArgumentException($"unknown persona '{persona}'", nameof(persona));
@@ -77,7 +79,7 @@ public sealed class KernelFactory
         var kernel = new Microsoft.SemanticKernel.Kernel(services);
         foreach (var plugin in Plugins)
         {
-            var allowed = plugin.Where(f => _personas.IsAllowed(persona, plugin.Name, f.Name)).ToArray();
+            var allowed = plugin.Where(f => _personas.IsAllowed(persona, plugin.Name, f.Name) && (onlyFunctions is null || onlyFunctions.Contains(f.Name))).ToArray();
             if (allowed.Length == 0) continue;
             kernel.Plugins.Add(allowed.Length == plugin.FunctionCount
                 ? plugin

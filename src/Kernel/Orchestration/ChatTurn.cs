@@ -17,6 +17,10 @@ public sealed record ChatTurnRequest
 
     /// <summary>Whether a message that reads as a goal becomes a Goal with tasks (false for turns that run a task).</summary>
     public bool AllowGoals { get; init; } = true;
+
+    /// <summary>When set, the persona may call only these of its functions (a task's planned tools); never read from the API body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyCollection<string>? OnlyFunctions { get; init; }
 }
 
 /// <summary>The answer to a turn (CONTRACTS.md §2 response, plus the goal and the model that answered).</summary>
@@ -37,6 +41,10 @@ public sealed record ChatTurnResult
 
     /// <summary>Which model answered, e.g. <c>OpenAICompatible llama3</c> or <c>offline planner</c>.</summary>
     public required string Model { get; init; }
+
+    /// <summary>How many functions the model called, read-only ones included; 0 means it only answered in words (e.g. asked a question).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int FunctionCalls { get; init; }
 }
 
 /// <summary>A piece of a streamed turn: text as it arrives, then the complete result once everything is persisted.</summary>

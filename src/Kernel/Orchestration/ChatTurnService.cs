@@ -117,7 +117,7 @@ public sealed partial class ChatTurnService(
 
         var (user, earlier) = await conversations.OpenAsync(request.User, request.ConversationId, cancellationToken);
         // The persona proposes; the user is who it acts for (so the founder can confirm what an agent proposed for them).
-        var kernel = kernels.CreateForPersona(route.Persona.Name, onBehalfOf: user.Email);
+        var kernel = kernels.CreateForPersona(route.Persona.Name, onBehalfOf: user.Email, onlyFunctions: request.OnlyFunctions);
         var history = ConversationStore.HistoryFor(route.Persona.SystemPrompt, earlier, message);
         return new Turn(request.ConversationId ?? Guid.NewGuid(), request.ConversationId is null, user.Email, request.Message, route.Persona, kernel, history, history.Count, plan);
     }
@@ -153,7 +153,7 @@ public sealed partial class ChatTurnService(
         await conversations.RecordTurnAsync(turn.Persisted(reply, actions), cancellationToken);
         return new ChatTurnResult
         {
-            ConversationId = turn.ConversationId, Persona = turn.Persona.Name, Reply = reply, Actions = actions, Model = modelInfo.Label,
+            ConversationId = turn.ConversationId, Persona = turn.Persona.Name, Reply = reply, Actions = actions, Model = modelInfo.Label, FunctionCalls = calls.Count,
         };
     }
 

@@ -65,7 +65,7 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
             db.ConversationMessages.Add(new ConversationMessage
             {
                 ConversationId = turn.ConversationId, Role = "tool", Author = action.CalledAs, Persona = turn.Persona,
-                Content = JsonSerializer.Serialize(action, JsonDefaults.Options), CreatedAt = now,
+                Content = StoredToolCall.Serialize(action), CreatedAt = now,
             });
         }
         if (turn.Reply is not null)
@@ -76,6 +76,46 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A conversation as the chat shows it, oldest first: user messages and replies, each reply carrying the tool calls of
+    /// its turn (a turn whose model failed gets an empty reply so its calls still show).
+    /// </summary>
+    public async Task<IReadOnlyList<TranscriptMessage>> ReadTranscriptAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await db.ConversationMessages.AsNoTracking().Where(m => m.ConversationId == conversationId && m.Role != "system")
+            .OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var transcript = new List<TranscriptMessage>();
+        var pending = new List<ChatAction>();
+        string? pendingPersona = null;
+        void FlushCalls()
+        {
+            if (pending.Count == 0) return;
+            transcript.Add(new TranscriptMessage("assistant", pendingPersona, "", [.. pending]));
+            pending.Clear();
+        }
+        foreach (var message in stored)
+        {
+            switch (message.Role)
+            {
+                case "tool":
+                    pending.Add(StoredToolCall.Read(message.Content));
+                    pendingPersona = message.Persona;
+                    break;
+                case "assistant":
+                    transcript.Add(new TranscriptMessage("assistant", message.Persona, message.Content, [.. pending]));
+                    pending.Clear();
+                    break;
+                default:
+                    FlushCalls();
+                    transcript.Add(new TranscriptMessage(message.Role, message.Persona, message.Content, []));
+                    break;
+            }
+        }
+        FlushCalls();
+        return transcript;
     }
 
     /// <summary>The history a persona's model sees: its system prompt, the earlier user and assistant messages, the new message.</summary>

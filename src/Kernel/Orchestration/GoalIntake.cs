@@ -43,6 +43,18 @@ public sealed class GoalIntake(IDbContextFactory<LiveShopDbContext> contexts, Go
         return new GoalView(goal.Id, goal.Text, goal.Status, goal.CreatedBy, goal.CreatedAt, tasks);
     }
 
+    /// <summary>The most recent goals with their tasks, newest first (two queries, whatever the count).</summary>
+    public async Task<IReadOnlyList<GoalView>> ListRecentAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var goals = await db.Goals.AsNoTracking().OrderByDescending(g => g.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        var ids = goals.Select(g => g.Id).ToList();
+        var tasks = (await db.AgentTasks.AsNoTracking().Where(t => t.GoalId != null && ids.Contains(t.GoalId.Value))
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.TaskId).ToListAsync(cancellationToken))
+            .ToLookup(t => t.GoalId!.Value);
+        return [.. goals.Select(g => new GoalView(g.Id, g.Text, g.Status, g.CreatedBy, g.CreatedAt, [.. tasks[g.Id]]))];
+    }
+
     /// <summary>The reply that presents a plan.</summary>
     public static string Describe(GoalPlan plan)
     {

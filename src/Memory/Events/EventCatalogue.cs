@@ -97,6 +97,8 @@ public static class EventCatalogue
         ("Platform", "ActionDenied", "action_id action reason stage? policy_version?"),
         ("Platform", "IntegrationConnected", "integration_id action_id changed_by"),
         ("Platform", "IntegrationDisconnected", "integration_id action_id changed_by"),
+        ("Platform", "TaskStatusChanged", "task_id goal_id? owner_agent from to reason"),
+        ("Platform", "GoalStatusChanged", "goal_id from to"),
     ];
 
     /// <summary>Every known event type in catalogue order (grouped by family).</summary>

@@ -46,6 +46,9 @@ public class LiveShopServer : IAsyncLifetime
     /// <summary>Days of sandbox history seeded at start-up; 0 seeds nothing.</summary>
     protected virtual int SeedDays => 0;
 
+    /// <summary>Whether the host runs goal tasks in the background; off so a test decides when tasks run (or drives the runner itself).</summary>
+    protected virtual bool GoalWorkerEnabled => false;
+
     /// <summary>Per-fixture data directory (logs, keys).</summary>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("liveshop-test-").FullName;
 
@@ -59,6 +62,7 @@ public class LiveShopServer : IAsyncLifetime
             $"--LiveShop:SeedWhenEmpty={SeedDays > 0}",
             $"--LiveShop:SandboxDays={Math.Max(SeedDays, 1)}",
             $"--Auth:FounderPassword={FounderPassword}",
+            $"--Agents:GoalWorker:Enabled={GoalWorkerEnabled}",
             .. ExtraArguments,
         ], CancellationToken.None);
         await _app.StartAsync();

@@ -25,13 +25,13 @@ public sealed class EventValidatorTests
     [Fact]
     public void Catalogue_knows_all_36_contract_types_and_the_platform_types_with_unique_names()
     {
-        // The product's own "Platform" events (proof filter, gateway) and "Support" events (tickets from live connectors)
-        // come on top of the contract's 36 business types.
+        // The product's own "Platform" events (proof filter, gateway, integrations, goal task worker) and "Support" events
+        // (tickets from live connectors) come on top of the contract's 36 business types.
         var contract = EventCatalogue.All.Where(t => t.Category is not ("Platform" or "Support")).ToList();
         Assert.Equal(36, contract.Count);
         Assert.Equal(6, contract.Select(t => t.Category).Distinct().Count());
         Assert.Equal(["FunctionRefused", "ApprovalRequested", "ApprovalDecided", "ActionExecuted", "ActionFailed", "ActionDenied",
-                "IntegrationConnected", "IntegrationDisconnected"],
+                "IntegrationConnected", "IntegrationDisconnected", "TaskStatusChanged", "GoalStatusChanged"],
             EventCatalogue.All.Where(t => t.Category == "Platform").Select(t => t.Type));
         Assert.Equal(["TicketOpened"], EventCatalogue.All.Where(t => t.Category == "Support").Select(t => t.Type));
         Assert.Equal(EventCatalogue.All.Count, EventCatalogue.All.Select(t => t.Type).Distinct().Count());
