@@ -65,6 +65,12 @@ public static class ActionPacketBuilder
             case ParameterKind.Number or ParameterKind.WholeNumber when AsDecimal(value) is { } number:
                 json.WriteNumberValue(number);
                 return;
+            case ParameterKind.Boolean when value is string text && bool.TryParse(text, out var flag):
+                json.WriteBooleanValue(flag);
+                return;
+            case ParameterKind.Object when value is string text && ActionParameters.TryGetObject(JsonSerializer.SerializeToElement(text), out var parsed):
+                parsed.WriteTo(json);
+                return;
             case ParameterKind.Id when AsDecimal(value) is { } numericId && value is not string:
                 json.WriteStringValue(numericId.ToString(CultureInfo.InvariantCulture));
                 return;

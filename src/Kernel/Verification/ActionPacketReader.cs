@@ -91,6 +91,8 @@ public static class ActionPacketReader
         ParameterKind.Text => "text",
         ParameterKind.Number => "a number",
         ParameterKind.WholeNumber => "a whole number",
+        ParameterKind.Boolean => "true or false",
+        ParameterKind.Object => "a JSON object",
         _ => kind.ToString(),
     };
 

@@ -58,6 +58,38 @@ public static class ActionParameters
             JsonValueKind.String => decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d),
             _ => false,
         },
+        ParameterKind.Boolean => TryGetBoolean(element, out _),
+        ParameterKind.Object => TryGetObject(element, out _),
         _ => false,
     };
+
+    /// <summary>A boolean parameter: JSON true/false or the text "true"/"false".</summary>
+    public static bool TryGetBoolean(JsonElement element, out bool value)
+    {
+        value = element.ValueKind == JsonValueKind.True;
+        return element.ValueKind switch
+        {
+            JsonValueKind.True or JsonValueKind.False => true,
+            JsonValueKind.String => bool.TryParse(element.GetString(), out value),
+            _ => false,
+        };
+    }
+
+    /// <summary>An object parameter: a JSON object, or text holding one (as auto-invoked tool calls pass it).</summary>
+    public static bool TryGetObject(JsonElement element, out JsonElement value)
+    {
+        value = element;
+        if (element.ValueKind == JsonValueKind.Object) return true;
+        if (element.ValueKind != JsonValueKind.String) return false;
+        try
+        {
+            using var document = JsonDocument.Parse(element.GetString()!);
+            value = document.RootElement.Clone();
+            return value.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 }

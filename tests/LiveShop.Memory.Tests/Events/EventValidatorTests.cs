@@ -29,7 +29,7 @@ public sealed class EventValidatorTests
         var contract = EventCatalogue.All.Where(t => t.Category != "Platform").ToList();
         Assert.Equal(36, contract.Count);
         Assert.Equal(6, contract.Select(t => t.Category).Distinct().Count());
-        Assert.Equal(["FunctionRefused", "ApprovalRequested", "ApprovalDecided", "ActionExecuted", "ActionFailed", "ActionDenied"],
+        Assert.Equal(["FunctionRefused", "ApprovalRequested", "ApprovalDecided", "ActionExecuted", "ActionFailed", "ActionDenied", "ActionApplied", "PolicyChanged", "AccountAccessChanged"],
             EventCatalogue.All.Where(t => t.Category == "Platform").Select(t => t.Type));
         Assert.Equal(EventCatalogue.All.Count, EventCatalogue.All.Select(t => t.Type).Distinct().Count());
         Assert.All(EventCatalogue.All, t => Assert.NotEmpty(t.RequiredFields));

@@ -23,18 +23,26 @@ public sealed class SandboxBusiness(NpgsqlDataSource dataSource, EventStore even
     /// <summary>The current time.</summary>
     public DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>Runs <paramref name="work"/> in one transaction and appends the events it returns in the same transaction.</summary>
-    public async Task<T> InTransactionAsync<T>(Func<LiveShopDbContext, Task<(T Result, IReadOnlyList<(string Type, object Data)> Events)>> work,
-        string actionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction and appends the events it returns, and the action's receipt, in the
+    /// same transaction. A re-run of an action id that already committed (the gateway re-claimed it after a crash) does
+    /// nothing and answers the recorded result, so an action is applied once.
+    /// </summary>
+    public async Task<ExecutionResult> InTransactionAsync(Func<LiveShopDbContext, Task<(ExecutionResult Result, IReadOnlyList<(string Type, object Data)> Events)>> work,
+        string actionId, string action, CancellationToken cancellationToken)
     {
         await using var context = LiveShopDataSource.CreateContext(dataSource);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+        if (await ExecutionReceipts.LockAndFindAsync(npgsqlTransaction, actionId, cancellationToken) is { } applied)
+            return applied;
         var (result, events) = await work(context);
         await context.SaveChangesAsync(cancellationToken);
         var now = Now;
         var newEvents = events.Select((e, i) => new NewEvent(ActionHashes.StableId($"{actionId}:{e.Type}:{i}"), e.Type, now, Source,
             JsonSerializer.SerializeToElement(e.Data, JsonDefaults.Options))).ToList();
-        if (newEvents.Count > 0) await eventStore.AppendAsync(newEvents, (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
+        newEvents.Add(ExecutionReceipts.Receipt(actionId, action, result, now, Source));
+        await eventStore.AppendAsync(newEvents, npgsqlTransaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
