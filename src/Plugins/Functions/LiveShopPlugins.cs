@@ -6,6 +6,7 @@ using LiveShop.Plugins.Fulfillment;
 using LiveShop.Plugins.Internal;
 using LiveShop.Plugins.Memory;
 using LiveShop.Plugins.Payments;
+using LiveShop.Plugins.Platform;
 using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public static class LiveShopPlugins
 {
     /// <summary>The plugin names, for persona allow-lists.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, InternalPlugin.Name, MemoryPlugin.Name];
+        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, InternalPlugin.Name, MemoryPlugin.Name, PlatformPlugin.Name];
 
     /// <summary>Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings.</summary>
     public static IReadOnlyList<PluginRegistration> Create(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, MemoryPlugin memory) =>
@@ -29,6 +30,7 @@ public static class LiveShopPlugins
         new(SupportPlugin.Name, new SupportPlugin(contexts, time)),
         new(InternalPlugin.Name, new InternalPlugin()),
         new(MemoryPlugin.Name, memory),
+        new(PlatformPlugin.Name, new PlatformPlugin()),
     ];
 
     /// <summary>
