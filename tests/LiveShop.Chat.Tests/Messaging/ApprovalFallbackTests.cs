@@ -30,12 +30,6 @@ public sealed class ApprovalFallbackTests(MessagingServer server)
         return await server.Client.SendAsync(request);
     }
 
-    private async Task<string> WaitForStatusAsync(Guid approvalId, string status)
-    {
-        for (var i = 0; i < 100 && await server.ApprovalStatusAsync(approvalId) != status; i++) await Task.Delay(100);
-        return await server.ApprovalStatusAsync(approvalId);
-    }
-
     [Fact]
     public async Task A_Teams_Action_Submit_fallback_decides_like_Action_Execute_and_the_card_is_updated_through_the_Conversations_API()
     {
@@ -53,7 +47,7 @@ public sealed class ApprovalFallbackTests(MessagingServer server)
         var byApprover = SubmitMessage("29:submit-approver", approvalId, "approve");
         Assert.Equal(HttpStatusCode.OK, (await SendToTeamsAsync(byApprover)).StatusCode);
 
-        Assert.Equal("executed", await WaitForStatusAsync(approvalId, "executed"));
+        Assert.Equal("executed", await server.WaitForApprovalStatusAsync(approvalId, "executed"));
         var reply = await server.Bot.WaitForAsync(c => c.Path.EndsWith($"/activities/{byApprover["id"]}", StringComparison.Ordinal));
         Assert.StartsWith("Done:", reply.Body["text"]!.GetValue<string>());
         var cardId = await PostedActivityIdAsync(approvalId);
@@ -90,7 +84,7 @@ public sealed class ApprovalFallbackTests(MessagingServer server)
         var update = await server.Slack.WaitForAsync("chat.update", b => b["ts"]?.GetValue<string>() == card.Ts && b["blocks"]!.ToJsonString().Contains("approver@liveshop.local"));
         var limitedUpdate = Assert.Single(server.Slack.RateLimited, r => r.Method == "chat.update");
         Assert.True(update.At > limitedUpdate.At);
-        Assert.Equal("executed", await server.ApprovalStatusAsync(approvalId));
+        Assert.Equal("executed", await server.WaitForApprovalStatusAsync(approvalId, "executed"));
     }
 
     [Fact]

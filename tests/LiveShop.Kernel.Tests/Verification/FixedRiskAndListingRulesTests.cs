@@ -35,12 +35,12 @@ public sealed class FixedRiskAndListingRulesTests
     }
 
     [Theory]
-    [InlineData("pay_creator")]
-    [InlineData("change_policy")]
-    [InlineData("modify_account_access")]
-    [InlineData("connect_integration")]
-    public void Founder_only_actions_always_need_the_founder(string action) =>
-        _scenario.Verify(action, new { creator_id = "cr_1", amount = 10m }).NeedsApproval(RiskLevel.L3);
+    [InlineData("pay_creator", """{"creator_id": "cr_1", "amount": 10}""")]
+    [InlineData("change_policy", """{"changes": {"ads.daily_cap": 6000}}""")]
+    [InlineData("modify_account_access", """{"user": "sam@shop.example", "role": "approver"}""")]
+    [InlineData("connect_integration", """{"creator_id": "cr_1", "amount": 10}""")]
+    public void Founder_only_actions_always_need_the_founder(string action, string parameters) =>
+        _scenario.Verify(action, System.Text.Json.JsonDocument.Parse(parameters).RootElement).NeedsApproval(RiskLevel.L3);
 
     [Fact]
     public void Unknown_action_is_denied_fail_closed()

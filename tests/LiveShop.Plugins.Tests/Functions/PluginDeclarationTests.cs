@@ -8,8 +8,8 @@ namespace LiveShop.Plugins.Tests.Functions;
 
 public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    // Actions the product exposes only through its own surfaces (policy editing, access, integrations), not to personas.
-    private static readonly string[] NotPluginActions = ["change_policy", "modify_account_access", "connect_integration"];
+    // Actions the product exposes only through its own surfaces (integrations), not to personas.
+    private static readonly string[] NotPluginActions = ["connect_integration"];
 
     private ProductKernels Kernels() => new(database, new TestContextFactory(database), TimeProvider.System);
 
@@ -56,6 +56,8 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
                     ParameterKind.Number => "12.50",
                     ParameterKind.WholeNumber => "3",
                     ParameterKind.Id => "x_1",
+                    ParameterKind.Boolean => "true",
+                    ParameterKind.Object => """{"ads.daily_cap": 6000}""",
                     _ => "some text",
                 };
             }
