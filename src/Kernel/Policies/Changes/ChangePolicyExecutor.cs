@@ -15,6 +15,8 @@ namespace LiveShop.Kernel.Policies.Changes;
 /// </summary>
 public sealed class ChangePolicyExecutor(NpgsqlDataSource dataSource, EventStore events, PolicyInForce policies, TimeProvider time) : IActionExecutor
 {
+    private const long PolicyChangeLockKey = 0x4C53_504F_4C49_4359; // "LSPOLICY"
+
     /// <inheritdoc />
     public string Action => "change_policy";
 
@@ -29,6 +31,12 @@ public sealed class ChangePolicyExecutor(NpgsqlDataSource dataSource, EventStore
             return applied;
         }
 
+        // One change at a time across hosts, each applied to the version the previous one adopted.
+        await using (var lockChanges = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+        {
+            lockChanges.Parameters.Add(new() { Value = PolicyChangeLockKey });
+            await lockChanges.ExecuteNonQueryAsync(cancellationToken);
+        }
         await policies.RefreshAsync(cancellationToken);
         var current = policies.Current;
         var proposed = PolicyChangeProposal.Apply(current, packet.Parameters);
