@@ -77,7 +77,7 @@ public sealed class ModifyAccountAccessExecutor(NpgsqlDataSource dataSource, Eve
                     User = user.Email, packet.ActionId, ChangedBy = by, FromRole = user.Role, ToRole = role,
                     FromDisabled = user.Disabled, ToDisabled = disabled, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason,
                 }, JsonDefaults.Options)),
-            ExecutionReceipts.Receipt(packet.ActionId, Action, result, now, PlatformEvents.Source),
+            ExecutionReceipts.Receipt(packet.ActionId, result, now, PlatformEvents.Source),
         ], transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;

@@ -19,7 +19,11 @@ public static class ExecutionReceipts
     /// Serialises executions of one action id (a transaction-scoped advisory lock) and returns the result recorded by an
     /// earlier commit, or null when the action has not been applied. Call first inside the executor's transaction.
     /// </summary>
-    public static async Task<ExecutionResult?> LockAndFindAsync(NpgsqlTransaction transaction, string actionId, CancellationToken cancellationToken)
+    public static async Task<ExecutionResult?> LockAndFindAsync(NpgsqlTransaction transaction, string actionId, CancellationToken cancellationToken) =>
+        (await LockAndFindAsync<ExecutionResult>(transaction, actionId, cancellationToken))?.Result;
+
+    /// <summary>As <see cref="LockAndFindAsync(NpgsqlTransaction, string, CancellationToken)"/> for a unit of work whose result is a <typeparamref name="T"/>.</summary>
+    public static async Task<Applied<T>?> LockAndFindAsync<T>(NpgsqlTransaction transaction, string actionId, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
         {
@@ -33,17 +37,20 @@ public static class ExecutionReceipts
         await reader.NextResultAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         using var data = JsonDocument.Parse(reader.GetString(0));
-        return data.RootElement.GetProperty("result").Deserialize<ExecutionResult>(JsonDefaults.Options);
+        return new Applied<T>(data.RootElement.GetProperty("result").Deserialize<T>(JsonDefaults.Options)!);
     }
 
     /// <summary>The receipt event for <paramref name="result"/>, to append in the executor's transaction.</summary>
-    public static NewEvent Receipt(string actionId, string action, ExecutionResult result, DateTimeOffset at, string source) =>
+    public static NewEvent Receipt<T>(string actionId, T result, DateTimeOffset at, string source) =>
         new(ReceiptId(actionId), EventType, at, source, JsonSerializer.SerializeToElement(new
         {
-            ActionId = actionId, Action = action, result.ConnectorReference, Result = result,
+            ActionId = actionId, ConnectorReference = (result as ExecutionResult)?.ConnectorReference, Result = result,
         }, JsonDefaults.Options));
 
     private static Guid ReceiptId(string actionId) => ActionHashes.StableId($"{actionId}:{EventType}");
 
     private static long LockKey(string actionId) => BitConverter.ToInt64(ActionHashes.StableId($"{actionId}:apply-lock").ToByteArray(), 0);
 }
+
+/// <summary>The result an earlier commit of the same action recorded.</summary>
+public sealed record Applied<T>(T Result);

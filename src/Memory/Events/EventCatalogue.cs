@@ -93,7 +93,7 @@ public static class EventCatalogue
         ("Platform", "ActionExecuted", "action_id action idempotency_key connector_reference? approval_id? policy_version?"),
         ("Platform", "ActionFailed", "action_id action idempotency_key error approval_id?"),
         ("Platform", "ActionDenied", "action_id action reason stage? policy_version?"),
-        ("Platform", "ActionApplied", "action_id action connector_reference result:object"),
+        ("Platform", "ActionApplied", "action_id result:object connector_reference?"),
         ("Platform", "PolicyChanged", "version previous_version action_id adopted_by changes:array reason?"),
         ("Platform", "AccountAccessChanged", "user action_id changed_by from_role to_role from_disabled:boolean to_disabled:boolean reason?"),
     ];

@@ -81,7 +81,7 @@ public sealed class ChangePolicyExecutor(NpgsqlDataSource dataSource, EventStore
                     policy.Version, PreviousVersion = current.Version, packet.ActionId, AdoptedBy = by, Changes = changes,
                     Reason = string.IsNullOrWhiteSpace(reason) ? null : reason,
                 }, JsonDefaults.Options)),
-            ExecutionReceipts.Receipt(packet.ActionId, Action, result, now, PlatformEvents.Source),
+            ExecutionReceipts.Receipt(packet.ActionId, result, now, PlatformEvents.Source),
         ], transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         policies.Adopt(policy);

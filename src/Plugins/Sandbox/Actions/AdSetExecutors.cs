@@ -12,7 +12,7 @@ public sealed class ScaleAdSetExecutor(SandboxBusiness business) : IActionExecut
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var adSetId = SandboxBusiness.Text(packet, "ad_set_id");
             var budget = SandboxBusiness.Number(packet, "new_daily_budget");
@@ -32,7 +32,7 @@ public sealed class ScaleAdSetExecutor(SandboxBusiness business) : IActionExecut
                 Inverse = new ActionInverse("scale_ad_set", SandboxBusiness.Json(new { AdSetId = adSetId, NewDailyBudget = previous })),
             };
             return (result, [("AdSetScaled", new { AdSetId = adSetId, FromBudget = previous, ToBudget = budget })]);
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }
 
 /// <summary><c>pause_ad_set</c>: stops an ad set's spend.</summary>
@@ -43,7 +43,7 @@ public sealed class PauseAdSetExecutor(SandboxBusiness business) : IActionExecut
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var adSetId = SandboxBusiness.Text(packet, "ad_set_id");
             var adSet = await SandboxBusiness.FindAsync(db.AdSets, adSetId, "ad set", cancellationToken);
@@ -58,5 +58,5 @@ public sealed class PauseAdSetExecutor(SandboxBusiness business) : IActionExecut
                 IrreversibleBecause = "resuming an ad set must pass the daily-cap rules, and the policy declares no resume_ad_set action yet; resume it by hand",
             };
             return (result, [("AdSetPaused", new { AdSetId = adSetId, Reason = packet.Agent is null ? "paused" : $"paused by {packet.Agent}" })]);
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }

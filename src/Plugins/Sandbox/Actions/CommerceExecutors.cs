@@ -15,7 +15,7 @@ public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecu
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var order = await SandboxBusiness.FindAsync(db.Orders, SandboxBusiness.Text(packet, "order_id"), "order", cancellationToken);
             var amount = SandboxBusiness.Number(packet, "amount");
@@ -35,7 +35,7 @@ public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecu
                 IrreversibleBecause = "a processed refund has left the business; it cannot be recalled",
             };
             return (result, [("RefundProcessed", new { RefundId = refund.Id, OrderId = order.Id, Amount = amount, order.CustomerId, order.Currency })]);
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }
 
 /// <summary><c>change_price</c>: sets the product's price (and its listings'), keeps the change as history; undone by restoring the price.</summary>
@@ -46,7 +46,7 @@ public sealed class ChangePriceExecutor(SandboxBusiness business) : IActionExecu
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var product = await SandboxBusiness.FindAsync(db.Products, SandboxBusiness.Text(packet, "product_id"), "product", cancellationToken);
             var price = SandboxBusiness.Number(packet, "new_price");
@@ -71,7 +71,7 @@ public sealed class ChangePriceExecutor(SandboxBusiness business) : IActionExecu
                 ListingId = l.Id, l.ProductId, l.Channel, Changes = new { Price = new { From = previous, To = price } },
             })).ToList();
             return (result, events);
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }
 
 /// <summary><c>publish_listing</c>: lists a product on a channel.</summary>
@@ -82,7 +82,7 @@ public sealed class PublishListingExecutor(SandboxBusiness business) : IActionEx
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var product = await SandboxBusiness.FindAsync(db.Products, SandboxBusiness.Text(packet, "product_id"), "product", cancellationToken);
             var id = SandboxBusiness.NewId("li", packet);
@@ -100,7 +100,7 @@ public sealed class PublishListingExecutor(SandboxBusiness business) : IActionEx
                 IrreversibleBecause = "the policy declares no unpublish action; take the listing down on the channel",
             };
             return (result, [("ListingPublished", new { ListingId = id, ProductId = product.Id, listing.Channel, listing.Title })]);
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }
 
 /// <summary><c>fulfill_order</c>: marks the order fulfilled (shipped).</summary>
@@ -111,7 +111,7 @@ public sealed class FulfillOrderExecutor(SandboxBusiness business) : IActionExec
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var order = await SandboxBusiness.FindAsync(db.Orders, SandboxBusiness.Text(packet, "order_id"), "order", cancellationToken);
             order.Status = "fulfilled";
@@ -122,7 +122,7 @@ public sealed class FulfillOrderExecutor(SandboxBusiness business) : IActionExec
                 IrreversibleBecause = "a shipped parcel cannot be recalled by the shop",
             };
             return (result, Array.Empty<(string, object)>());
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }
 
 /// <summary><c>respond_ticket</c>: answers a support ticket.</summary>
@@ -133,7 +133,7 @@ public sealed class RespondTicketExecutor(SandboxBusiness business) : IActionExe
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var ticket = await SandboxBusiness.FindAsync(db.SupportTickets, SandboxBusiness.Text(packet, "ticket_id"), "ticket", cancellationToken);
             ticket.FirstResponseAt ??= business.Now;
@@ -144,5 +144,5 @@ public sealed class RespondTicketExecutor(SandboxBusiness business) : IActionExe
                 IrreversibleBecause = "a sent message cannot be unsent",
             };
             return (result, Array.Empty<(string, object)>());
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed class ReorderStockExecutor(SandboxBusiness business) : IActionExec
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var product = await SandboxBusiness.FindAsync(db.Products, SandboxBusiness.Text(packet, "product_id"), "product", cancellationToken);
             var supplierId = product.SupplierId ?? throw new InvalidOperationException($"product {product.Id} has no supplier to reorder from");
@@ -35,7 +35,7 @@ public sealed class ReorderStockExecutor(SandboxBusiness business) : IActionExec
                 IrreversibleBecause = "a placed purchase order is cancelled with the supplier, not by the shop",
             };
             return (result, Array.Empty<(string, object)>());
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }
 
 /// <summary><c>pay_supplier</c>: pays a supplier from cash (journal entry Dr inventory / Cr cash).</summary>
@@ -46,7 +46,7 @@ public sealed class PaySupplierExecutor(SandboxBusiness business) : IActionExecu
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var supplier = await SandboxBusiness.FindAsync(db.Suppliers, SandboxBusiness.Text(packet, "supplier_id"), "supplier", cancellationToken);
             var amount = SandboxBusiness.Number(packet, "amount");
@@ -58,7 +58,7 @@ public sealed class PaySupplierExecutor(SandboxBusiness business) : IActionExecu
                 IrreversibleBecause = "money paid out cannot be recalled",
             };
             return (result, [("LedgerEntryCreated", (object)new { JournalEntryId = entry.Id.ToString(), AccountCode = "1000", Amount = -amount, entry.Description })]);
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }
 
 /// <summary><c>pay_creator</c>: pays a creator's commissions (payout row, journal entry Dr payable / Cr cash).</summary>
@@ -69,7 +69,7 @@ public sealed class PayCreatorExecutor(SandboxBusiness business) : IActionExecut
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync(async db =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var creator = await SandboxBusiness.FindAsync(db.Creators, SandboxBusiness.Text(packet, "creator_id"), "creator", cancellationToken);
             var amount = SandboxBusiness.Number(packet, "amount");
@@ -89,7 +89,7 @@ public sealed class PayCreatorExecutor(SandboxBusiness business) : IActionExecut
                 ("PayoutProcessed", (object)new { PayoutId = payout.Id, CreatorId = creator.Id, Amount = amount }),
                 ("LedgerEntryCreated", new { JournalEntryId = entry.Id.ToString(), AccountCode = "1000", Amount = -amount, entry.Description }),
             ]);
-        }, packet.ActionId, Action, cancellationToken);
+        }, packet.ActionId, cancellationToken);
 }
 
 internal static class Payments
