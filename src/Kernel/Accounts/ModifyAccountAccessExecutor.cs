@@ -36,7 +36,7 @@ public sealed class ModifyAccountAccessExecutor(NpgsqlDataSource dataSource, Eve
         var user = await FindAsync(connection, transaction, email, cancellationToken)
             ?? throw new InvalidOperationException($"there is no user '{email}'; nothing was changed");
         var role = ActionParameters.TryGetText(packet.Parameters, "role", out var newRole) ? newRole.Trim().ToLowerInvariant() : user.Role;
-        var disabled = packet.Parameters.TryGetProperty("disabled", out var flag) && ActionParameters.TryGetBoolean(flag, out var d) ? d : user.Disabled;
+        var disabled = ActionParameters.TryGetFlag(packet.Parameters, "disabled", out var d) ? d : user.Disabled;
         if (role == user.Role && disabled == user.Disabled)
             throw new InvalidOperationException($"{user.Email} is already {Describe(user.Role, user.Disabled)}; nothing was changed");
         if (user.Role == "founder" && !user.Disabled && (role != "founder" || disabled)

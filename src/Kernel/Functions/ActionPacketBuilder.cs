@@ -65,7 +65,7 @@ public static class ActionPacketBuilder
             case ParameterKind.Number or ParameterKind.WholeNumber when AsDecimal(value) is { } number:
                 json.WriteNumberValue(number);
                 return;
-            case ParameterKind.Boolean when value is string text && bool.TryParse(text, out var flag):
+            case ParameterKind.Flag when AsFlag(value) is { } flag:
                 json.WriteBooleanValue(flag);
                 return;
             case ParameterKind.Object when value is string text && ActionParameters.TryGetObject(JsonSerializer.SerializeToElement(text), out var parsed):
@@ -79,6 +79,15 @@ public static class ActionPacketBuilder
                 return;
         }
     }
+
+    private static bool? AsFlag(object value) => value switch
+    {
+        bool b => b,
+        string text => bool.TryParse(text.Trim(), out var parsed) ? parsed : null,
+        JsonElement { ValueKind: JsonValueKind.True or JsonValueKind.False } e => e.GetBoolean(),
+        JsonElement { ValueKind: JsonValueKind.String } e => AsFlag(e.GetString()!),
+        _ => null,
+    };
 
     private static decimal? AsDecimal(object value) => value switch
     {

@@ -11,8 +11,8 @@ public enum ParameterKind
     Number,
     /// <summary>A whole number, or text holding one.</summary>
     WholeNumber,
-    /// <summary>true or false, or text holding one.</summary>
-    Boolean,
+    /// <summary>true or false, or text holding one of them.</summary>
+    Flag,
     /// <summary>A JSON object, or text holding one (tool-call arguments arrive as text).</summary>
     Object,
 }
@@ -67,7 +67,7 @@ public static class ActionCatalog
             ["modify_account_access"] =
             [
                 new("user", ParameterKind.Id), new("role", ParameterKind.Text, Required: false),
-                new("disabled", ParameterKind.Boolean, Required: false), new("reason", ParameterKind.Text, Required: false),
+                new("disabled", ParameterKind.Flag, Required: false), new("reason", ParameterKind.Text, Required: false),
             ],
             ["connect_integration"] = None,
         };

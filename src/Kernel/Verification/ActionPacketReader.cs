@@ -91,7 +91,7 @@ public static class ActionPacketReader
         ParameterKind.Text => "text",
         ParameterKind.Number => "a number",
         ParameterKind.WholeNumber => "a whole number",
-        ParameterKind.Boolean => "true or false",
+        ParameterKind.Flag => "true or false",
         ParameterKind.Object => "a JSON object",
         _ => kind.ToString(),
     };

@@ -56,7 +56,7 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
                     ParameterKind.Number => "12.50",
                     ParameterKind.WholeNumber => "3",
                     ParameterKind.Id => "x_1",
-                    ParameterKind.Boolean => "true",
+                    ParameterKind.Flag => "true",
                     ParameterKind.Object => """{"ads.daily_cap": 6000}""",
                     _ => "some text",
                 };

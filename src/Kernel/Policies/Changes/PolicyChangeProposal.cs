@@ -88,7 +88,7 @@ public static class PolicyChangeProposal
         {
             JsonValueKind.Number when ActionParameters.IsValid(value, ParameterKind.Number) =>
                 JsonValue.Create(value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : decimal.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)),
-            JsonValueKind.True or JsonValueKind.False when ActionParameters.TryGetBoolean(value, out var flag) => JsonValue.Create(flag),
+            JsonValueKind.True or JsonValueKind.False when AsFlag(value) is { } flag => JsonValue.Create(flag),
             JsonValueKind.Array when value.ValueKind == JsonValueKind.Array
                 && value.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String && i.GetString()!.Trim().Length > 0) =>
                 new JsonArray([.. value.EnumerateArray().Select(i => (JsonNode)JsonValue.Create(i.GetString()!.Trim()))]),
@@ -108,6 +108,14 @@ public static class PolicyChangeProposal
         target[key] = replacement;
         return null;
     }
+
+    private static bool? AsFlag(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String when bool.TryParse(value.GetString()!.Trim(), out var parsed) => parsed,
+        _ => null,
+    };
 
     private static ProposedPolicy Refused(string error) => new() { Error = error };
 }
