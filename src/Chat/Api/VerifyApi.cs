@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
 using LiveShop.Kernel.Verification.Proofs;
@@ -24,7 +25,7 @@ public static partial class VerifyApi
     }
 
     private static async Task<Results<JsonHttpResult<Verdict>, ProblemHttpResult>> VerifyAsync(
-        HttpRequest request, Verifier verifier, IFactsProvider facts, ProofSigner signer, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, PolicyInForce policies, IFactsProvider facts, ProofSigner signer, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
             return Invalid($"body: the action packet is larger than {MaxBodyBytes} bytes");
@@ -41,7 +42,8 @@ public static partial class VerifyApi
         {
             return Invalid(e.Message);
         }
-        var verdict = signer.Sign(verifier.Verify(await facts.GetFactsAsync(packet, cancellationToken), packet, time.GetUtcNow()));
+        var policy = await policies.GetAsync(cancellationToken);
+        var verdict = signer.Sign(Verifier.Evaluate(policy, await facts.GetFactsAsync(packet, cancellationToken), packet, time.GetUtcNow()));
         // The same options the CLI prints with, so both surfaces answer the same JSON.
         return TypedResults.Json(verdict, JsonDefaults.Options);
     }

@@ -65,6 +65,8 @@ public static class LiveShopCli
         root.Add(ChatCommand.Create());
         root.Add(ApprovalsCommand.Create());
         root.Add(UndoCommand.Create());
+        root.Add(PolicyCommand.Create());
+        root.Add(GatewayCommand.Create());
         root.Add(VerifyCommand.Create());
         root.Add(ProofCommand.Create());
         root.Add(SimulateCommand.Create());

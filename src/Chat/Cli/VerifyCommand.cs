@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using LiveShop.Chat.Hosting;
 using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Policies.Changes;
 using LiveShop.Kernel.Verification.Commands;
 using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Kernel.Verification.Proofs;
@@ -37,9 +38,12 @@ internal static class VerifyCommand
             try
             {
                 await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, stderr, cancellationToken);
-                var facts = new DatabaseFactsProvider(dataSource, TimeProvider.System, LiveFactsOptions.For(WindowsPolicy(policyPath)));
-                return await new VerifyCommandRunner(signer, TimeProvider.System, facts)
-                    .RunAsync(result.GetValue(action)!, null, policyPath, stdout, stderr, cancellationToken);
+                // Without --policy the live store answers with the policy in force: the newest version adopted through change_policy.
+                var adopted = result.GetValue(policy) is null ? await new AdoptedPolicies(dataSource).NewestAsync(cancellationToken) : null;
+                var inForce = adopted is null ? null : PolicyLoader.Parse(adopted.Yaml, $"policy_versions:{adopted.Version}");
+                var facts = new DatabaseFactsProvider(dataSource, TimeProvider.System, LiveFactsOptions.For(inForce ?? WindowsPolicy(policyPath)));
+                return await new VerifyCommandRunner(signer, TimeProvider.System, facts) { PolicyInForce = inForce }
+                    .RunAsync(result.GetValue(action)!, null, inForce is null ? policyPath : null, stdout, stderr, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

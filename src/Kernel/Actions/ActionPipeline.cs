@@ -13,7 +13,7 @@ namespace LiveShop.Kernel.Actions;
 /// approval is superseded and the action goes through the pipeline anew.
 /// </summary>
 public sealed class ActionPipeline(
-    BusinessPolicy policy, IFactsProvider facts, ProofSigner signer, ToolGateway gateway, ApprovalGate approvals,
+    PolicyInForce policies, IFactsProvider facts, ProofSigner signer, ToolGateway gateway, ApprovalGate approvals,
     DecisionLog decisionLog, PlatformEvents events, UserDirectory users, TimeProvider time) : IActionPipeline
 {
     /// <inheritdoc />
@@ -96,6 +96,7 @@ public sealed class ActionPipeline(
 
     private async Task<Verdict> VerifyAsync(ActionPacket packet, CancellationToken cancellationToken)
     {
+        var policy = await policies.GetAsync(cancellationToken);
         var current = await facts.GetFactsAsync(packet, cancellationToken);
         return signer.Sign(Verifier.Evaluate(policy, current, packet, time.GetUtcNow()));
     }

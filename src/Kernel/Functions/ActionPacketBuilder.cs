@@ -68,6 +68,9 @@ public static class ActionPacketBuilder
             case ParameterKind.Flag when AsFlag(value) is { } flag:
                 json.WriteBooleanValue(flag);
                 return;
+            case ParameterKind.Object when value is string text && ActionParameters.TryGetObject(JsonSerializer.SerializeToElement(text), out var parsed):
+                parsed.WriteTo(json);
+                return;
             case ParameterKind.Id when AsDecimal(value) is { } numericId && value is not string:
                 json.WriteStringValue(numericId.ToString(CultureInfo.InvariantCulture));
                 return;

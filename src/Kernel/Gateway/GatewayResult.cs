@@ -42,3 +42,6 @@ public sealed record ExecutionRecord
     /// <summary>Why the action cannot be undone, when it cannot.</summary>
     public string? IrreversibleBecause { get; init; }
 }
+
+/// <summary>An execution claimed but never completed within the lease, as operators list them (<c>./liveshop gateway stuck</c>).</summary>
+public sealed record StaleClaim(string IdempotencyKey, string ActionId, string Action, string? RequestedBy, DateTimeOffset ClaimedAt, int Attempts);

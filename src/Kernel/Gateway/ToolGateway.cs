@@ -11,14 +11,20 @@ namespace LiveShop.Kernel.Gateway;
 /// <summary>
 /// The only door to the executors. Runs an action only with a valid, unexpired, untampered proof for the current policy
 /// version and, when the verdict requires approval, an approved, unexpired approval bound to the same arguments hash.
-/// Exactly once per idempotency key: the key's unique row in <c>gateway_executions</c> is claimed before executing.
+/// Exactly once per idempotency key: the key's unique row in <c>gateway_executions</c> is claimed before executing. A claim
+/// left <c>in_progress</c> longer than <see cref="ClaimLease"/> (its host crashed) is re-claimed by the next submit of the
+/// same key and arguments; the executor runs again under the first attempt's action id and finds its own receipt if the
+/// first attempt had committed (see <see cref="ExecutionReceipts"/>).
 /// </summary>
 public sealed class ToolGateway(
-    NpgsqlDataSource dataSource, ProofSigner signer, BusinessPolicy policy, ExecutorRegistry executors,
+    NpgsqlDataSource dataSource, ProofSigner signer, PolicyInForce policies, ExecutorRegistry executors,
     ApprovalGate approvals, PlatformEvents events, TimeProvider time)
 {
     /// <summary>How long a duplicate submit waits for the winner to finish before answering "in progress".</summary>
     public TimeSpan DuplicateWait { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a claim may stay <c>in_progress</c> before another submit may take it over (configuration <c>Gateway:ClaimLease</c>).</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Checks proof and approval, claims the idempotency key and executes (or returns the recorded outcome).</summary>
     public async Task<GatewayResult> ExecuteAsync(ActionPacket packet, Verdict verdict, Guid? approvalId, CancellationToken cancellationToken)
@@ -37,8 +43,11 @@ public sealed class ToolGateway(
 
         var key = ActionHashes.IdempotencyKey(packet);
         var argumentsHash = ActionHashes.Arguments(packet.ProposedAction, packet.Parameters);
-        if (!await ClaimAsync(key, packet, argumentsHash, approvalId, cancellationToken))
-            return await RecordedOutcomeAsync(key, argumentsHash, cancellationToken);
+        var claim = await ClaimAsync(key, packet, argumentsHash, approvalId, cancellationToken)
+            ?? await ReclaimStaleAsync(key, argumentsHash, cancellationToken);
+        if (claim is null) return await RecordedOutcomeAsync(key, argumentsHash, cancellationToken);
+        // A re-claimed execution runs under the first attempt's action id, which the executors key their writes on.
+        packet = packet with { ActionId = claim.ActionId };
 
         ExecutionResult result;
         try
@@ -47,7 +56,7 @@ public sealed class ToolGateway(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await CompleteAsync(key, "failed", null, new { Error = e.GetBaseException().Message }, null, cancellationToken);
+            await CompleteAsync(key, claim.Attempt, "failed", null, new { Error = e.GetBaseException().Message }, null, cancellationToken);
             await events.AppendAsync("ActionFailed", key, new
             {
                 packet.ActionId, Action = packet.ProposedAction, IdempotencyKey = key, Error = e.GetBaseException().Message, ApprovalId = approvalId?.ToString(),
@@ -58,11 +67,11 @@ public sealed class ToolGateway(
         object inverse = result.Inverse is { } inv
             ? new { inv.Action, inv.Parameters }
             : new { Irreversible = result.IrreversibleBecause ?? $"{packet.ProposedAction} cannot be undone" };
-        await CompleteAsync(key, "succeeded", result.ConnectorReference, new { result.Summary, result.Details }, inverse, cancellationToken);
+        await CompleteAsync(key, claim.Attempt, "succeeded", result.ConnectorReference, new { result.Summary, result.Details }, inverse, cancellationToken);
         await events.AppendAsync("ActionExecuted", key, new
         {
             packet.ActionId, Action = packet.ProposedAction, IdempotencyKey = key, result.ConnectorReference,
-            ApprovalId = approvalId?.ToString(), verdict.Proof.PolicyVersion,
+            ApprovalId = approvalId?.ToString(), verdict.Proof.PolicyVersion, claim.Attempt,
         }, cancellationToken);
         if (approvalId is { } id) await approvals.CloseAsync(id, "executed", $"executed as {result.ConnectorReference}", cancellationToken);
         return new GatewayResult
@@ -84,6 +93,7 @@ public sealed class ToolGateway(
     {
         var proof = signer.Verify(verdict, packet);
         if (!proof.IsValid) return $"proof refused: {proof.Message}";
+        var policy = await policies.GetAsync(cancellationToken);
         if (!string.Equals(verdict.Proof.PolicyVersion, policy.Version, StringComparison.Ordinal))
             return "proof refused: it was issued under another policy version; verify again under the current policy";
         if (verdict.Decision == Decision.Deny) return "the verdict denies this action: " + string.Join("; ", verdict.Reasons);
@@ -107,12 +117,14 @@ public sealed class ToolGateway(
         return null;
     }
 
-    private async Task<bool> ClaimAsync(string key, ActionPacket packet, string argumentsHash, Guid? approvalId, CancellationToken cancellationToken)
+    private sealed record Claim(string ActionId, int Attempt);
+
+    private async Task<Claim?> ClaimAsync(string key, ActionPacket packet, string argumentsHash, Guid? approvalId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            INSERT INTO gateway_executions (id, idempotency_key, action_id, action, arguments_hash, requested_by, approval_id, status, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, 'in_progress', $8)
+            INSERT INTO gateway_executions (id, idempotency_key, action_id, action, arguments_hash, requested_by, approval_id, status, created_at, claimed_at, attempts)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, 'in_progress', $8, $8, 1)
             ON CONFLICT (idempotency_key) DO NOTHING
             """);
         command.Parameters.Add(new() { Value = Guid.NewGuid() });
@@ -123,19 +135,59 @@ public sealed class ToolGateway(
         command.Parameters.Add(new() { Value = (object?)packet.RequestedBy ?? DBNull.Value });
         command.Parameters.Add(new() { Value = (object?)approvalId ?? DBNull.Value });
         command.Parameters.Add(new() { Value = time.GetUtcNow() });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? new Claim(packet.ActionId, 1) : null;
     }
 
-    private async Task CompleteAsync(string key, string status, string? reference, object result, object? inverse, CancellationToken cancellationToken)
+    // One UPDATE decides among concurrent re-claimers: the row lock makes the losers re-read a fresh claimed_at and match nothing.
+    private async Task<Claim?> ReclaimStaleAsync(string key, string argumentsHash, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE gateway_executions SET status = $2, connector_reference = $3, result = $4::jsonb, inverse = $5::jsonb, completed_at = $6 WHERE idempotency_key = $1");
+            """
+            UPDATE gateway_executions SET claimed_at = $3, attempts = attempts + 1
+            WHERE idempotency_key = $1 AND arguments_hash = $2 AND status = 'in_progress' AND claimed_at < $4
+            RETURNING action_id, attempts
+            """);
+        var now = time.GetUtcNow();
+        command.Parameters.Add(new() { Value = key });
+        command.Parameters.Add(new() { Value = argumentsHash });
+        command.Parameters.Add(new() { Value = now });
+        command.Parameters.Add(new() { Value = now - ClaimLease });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new Claim(reader.GetString(0), reader.GetInt32(1)) : null;
+    }
+
+    /// <summary>Claims still <c>in_progress</c> past their lease (their host stopped mid-execution), oldest first.</summary>
+    public async Task<IReadOnlyList<StaleClaim>> StaleClaimsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT idempotency_key, action_id, action, requested_by, claimed_at, attempts FROM gateway_executions
+            WHERE status = 'in_progress' AND claimed_at < $1 ORDER BY claimed_at
+            """);
+        command.Parameters.Add(new() { Value = time.GetUtcNow() - ClaimLease });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var stale = new List<StaleClaim>();
+        while (await reader.ReadAsync(cancellationToken))
+            stale.Add(new StaleClaim(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt32(5)));
+        return stale;
+    }
+
+    // Only the attempt holding the claim records the outcome; a superseded attempt that wakes up late changes nothing.
+    private async Task CompleteAsync(string key, int attempt, string status, string? reference, object result, object? inverse, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE gateway_executions SET status = $2, connector_reference = $3, result = $4::jsonb, inverse = $5::jsonb, completed_at = $6
+            WHERE idempotency_key = $1 AND attempts = $7 AND status = 'in_progress'
+            """);
         command.Parameters.Add(new() { Value = key });
         command.Parameters.Add(new() { Value = status });
         command.Parameters.Add(new() { Value = (object?)reference ?? DBNull.Value });
         command.Parameters.Add(new() { Value = JsonSerializer.Serialize(result, JsonDefaults.Options) });
         command.Parameters.Add(new() { Value = inverse is null ? DBNull.Value : JsonSerializer.Serialize(inverse, JsonDefaults.Options) });
         command.Parameters.Add(new() { Value = time.GetUtcNow() });
+        command.Parameters.Add(new() { Value = attempt });
         // Completion must be recorded even when the caller gave up waiting: the executor already acted.
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }

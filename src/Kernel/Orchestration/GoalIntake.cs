@@ -12,7 +12,7 @@ namespace LiveShop.Kernel.Orchestration;
 public sealed record GoalView(Guid GoalId, string Text, string Status, string CreatedBy, DateTimeOffset CreatedAt, IReadOnlyList<AgentTask> Tasks);
 
 /// <summary>Turns a chat message that reads as a goal into a persisted Goal with queued tasks, and reads goals back.</summary>
-public sealed class GoalIntake(IDbContextFactory<LiveShopDbContext> contexts, GoalPlanner planner, BusinessPolicy policy, TimeProvider time)
+public sealed class GoalIntake(IDbContextFactory<LiveShopDbContext> contexts, GoalPlanner planner, PolicyInForce policies, TimeProvider time)
 {
     /// <summary>The plan for <paramref name="message"/>, or null when it does not read as a complete goal.</summary>
     public GoalPlan? TryPlan(string message)
@@ -20,7 +20,7 @@ public sealed class GoalIntake(IDbContextFactory<LiveShopDbContext> contexts, Go
         var parsed = GoalParser.Parse(message);
         return parsed.Goal is null
             ? null
-            : planner.Plan(parsed.Goal, new GoalPlanningContext { GoalId = Guid.NewGuid(), PolicyVersion = policy.Version });
+            : planner.Plan(parsed.Goal, new GoalPlanningContext { GoalId = Guid.NewGuid(), PolicyVersion = policies.Current.Version });
     }
 
     /// <summary>Stores the goal (status <c>active</c>) and its tasks (status <c>queued</c>) in one transaction.</summary>

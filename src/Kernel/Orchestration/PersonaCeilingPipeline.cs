@@ -15,11 +15,12 @@ public interface IVerdictPreview
 }
 
 /// <summary>The verifier over live facts, without signing, logging or approvals.</summary>
-public sealed class VerifierPreview(BusinessPolicy policy, IFactsProvider facts, TimeProvider time) : IVerdictPreview
+public sealed class VerifierPreview(PolicyInForce policies, IFactsProvider facts, TimeProvider time) : IVerdictPreview
 {
     /// <inheritdoc />
     public async ValueTask<Verdict> PreviewAsync(ActionPacket packet, CancellationToken cancellationToken)
     {
+        var policy = await policies.GetAsync(cancellationToken);
         var current = await facts.GetFactsAsync(packet, cancellationToken);
         return Verifier.Evaluate(policy, current, packet, time.GetUtcNow());
     }

@@ -13,6 +13,8 @@ public enum ParameterKind
     WholeNumber,
     /// <summary>true or false, or text holding one of them.</summary>
     Flag,
+    /// <summary>A JSON object, or text holding one (tool-call arguments arrive as text).</summary>
+    Object,
 }
 
 /// <summary>One declared parameter of an action.</summary>
@@ -55,8 +57,18 @@ public static class ActionCatalog
             ["fulfill_order"] = [new("order_id", ParameterKind.Id)],
             ["pay_supplier"] = [new("supplier_id", ParameterKind.Id), new("amount", ParameterKind.Number)],
             ["pay_creator"] = [new("creator_id", ParameterKind.Id), new("amount", ParameterKind.Number)],
-            ["change_policy"] = None,
-            ["modify_account_access"] = None,
+            // Either dotted-path changes applied to the policy in force, or a whole policy document (docs/policy-changes.md).
+            ["change_policy"] =
+            [
+                new("changes", ParameterKind.Object, Required: false), new("policy_yaml", ParameterKind.Text, Required: false),
+                new("reason", ParameterKind.Text, Required: false),
+            ],
+            // A new role, or disabled true/false, for one user (docs/policy-changes.md).
+            ["modify_account_access"] =
+            [
+                new("user", ParameterKind.Id), new("role", ParameterKind.Text, Required: false),
+                new("disabled", ParameterKind.Flag, Required: false), new("reason", ParameterKind.Text, Required: false),
+            ],
             // The founder connecting (or, with disconnect, disconnecting) a configured integration; the executor checks the id.
             ["connect_integration"] = [new("integration_id", ParameterKind.Id), new("disconnect", ParameterKind.Flag, Required: false)],
         };

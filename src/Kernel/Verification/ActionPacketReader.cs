@@ -92,6 +92,7 @@ public static class ActionPacketReader
         ParameterKind.Number => "a number",
         ParameterKind.WholeNumber => "a whole number",
         ParameterKind.Flag => "true or false",
+        ParameterKind.Object => "a JSON object",
         _ => kind.ToString(),
     };
 

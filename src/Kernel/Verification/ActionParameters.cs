@@ -77,6 +77,25 @@ public static class ActionParameters
         },
         ParameterKind.Flag => element.ValueKind is JsonValueKind.True or JsonValueKind.False
                               || (element.ValueKind == JsonValueKind.String && bool.TryParse(element.GetString()!.Trim(), out _)),
+        ParameterKind.Object => TryGetObject(element, out _),
         _ => false,
     };
+
+    /// <summary>An object parameter: a JSON object, or text holding one (as auto-invoked tool calls pass it).</summary>
+    public static bool TryGetObject(JsonElement element, out JsonElement value)
+    {
+        value = element;
+        if (element.ValueKind == JsonValueKind.Object) return true;
+        if (element.ValueKind != JsonValueKind.String) return false;
+        try
+        {
+            using var document = JsonDocument.Parse(element.GetString()!);
+            value = document.RootElement.Clone();
+            return value.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 }

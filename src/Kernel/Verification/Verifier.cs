@@ -115,6 +115,8 @@ public sealed class Verifier
         "reorder_stock" => ReorderRules.Evaluate,
         "fulfill_order" => FulfillmentRules.Evaluate,
         "publish_listing" => ListingRules.Evaluate,
+        "change_policy" => PolicyChangeRules.Evaluate,
+        "modify_account_access" => AccountAccessRules.Evaluate,
         _ => null,
     };
 

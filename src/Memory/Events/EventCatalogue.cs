@@ -99,6 +99,9 @@ public static class EventCatalogue
         ("Platform", "IntegrationDisconnected", "integration_id action_id changed_by"),
         ("Platform", "TaskStatusChanged", "task_id goal_id? owner_agent from to reason"),
         ("Platform", "GoalStatusChanged", "goal_id from to"),
+        ("Platform", "ActionApplied", "action_id result:object connector_reference?"),
+        ("Platform", "PolicyChanged", "version previous_version action_id adopted_by changes:array reason?"),
+        ("Platform", "AccountAccessChanged", "user action_id changed_by from_role to_role from_disabled:boolean to_disabled:boolean reason?"),
     ];
 
     /// <summary>Every known event type in catalogue order (grouped by family).</summary>

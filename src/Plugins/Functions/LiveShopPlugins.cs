@@ -9,6 +9,7 @@ using LiveShop.Plugins.Internal;
 using LiveShop.Plugins.Memory;
 using LiveShop.Plugins.Payments;
 using LiveShop.Plugins.Payments.Stripe;
+using LiveShop.Plugins.Platform;
 using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public static class LiveShopPlugins
     /// <summary>The plugin names, for persona allow-lists.</summary>
     public static IReadOnlyList<string> Names { get; } =
         [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, InternalPlugin.Name, MemoryPlugin.Name,
-            IntegrationsPlugin.Name];
+            IntegrationsPlugin.Name, PlatformPlugin.Name];
 
     /// <summary>
     /// Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings. Without
@@ -41,6 +42,7 @@ public static class LiveShopPlugins
             new(InternalPlugin.Name, new InternalPlugin()),
             new(MemoryPlugin.Name, memory),
             new(IntegrationsPlugin.Name, new IntegrationsPlugin(integrations)),
+            new(PlatformPlugin.Name, new PlatformPlugin()),
         ];
     }
 

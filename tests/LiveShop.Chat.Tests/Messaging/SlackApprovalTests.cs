@@ -54,7 +54,7 @@ public sealed class SlackApprovalTests(MessagingServer server)
         var update = await server.Slack.WaitForAsync("chat.update", b => b["ts"]?.GetValue<string>() == cardTs && b["blocks"]!.ToJsonString().Contains("approver@liveshop.local"));
         Assert.DoesNotContain("\"actions\"", update.Body["blocks"]!.ToJsonString());
         Assert.DoesNotContain("approval_approve", update.Body["blocks"]!.ToJsonString());
-        Assert.Equal("executed", await server.ApprovalStatusAsync(approvalId));
+        Assert.Equal("executed", await server.WaitForApprovalStatusAsync(approvalId, "executed"));
         await Task.Delay(800);
         Assert.Equal(payments + 1, await SupplierPaymentsAsync());
     }
@@ -67,6 +67,7 @@ public sealed class SlackApprovalTests(MessagingServer server)
         var card = await CardOfAsync(approvalId);
         await server.Client.SendAsync(MessagingServer.SlackInteraction(Click("U_APPROVER", approvalId, card, actionTs: "1700000200.1")));
         await server.Slack.WaitForAsync("chat.update", b => b["ts"]?.GetValue<string>() == CardTs(card));
+        Assert.Equal("executed", await server.WaitForApprovalStatusAsync(approvalId, "executed"));
         var payments = await SupplierPaymentsAsync();
 
         await server.Client.SendAsync(MessagingServer.SlackInteraction(Click("U_APPROVER", approvalId, card, actionTs: "1700000201.1")));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using LiveShop.Chat.SignIn;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Memory.Database;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Chat.Tests.SignIn;
 
@@ -113,6 +114,28 @@ public sealed class SignInTests(LiveShopServer server) : IClassFixture<LiveShopS
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/signin", after.Headers.Location!.PathAndQuery);
         refused.Dispose();
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task A_founder_approved_access_change_ends_the_users_sign_in()
+    {
+        await using (var insert = server.Database.DataSource.CreateCommand(
+            "INSERT INTO users (id, email, display_name, role, created_at, disabled) VALUES (gen_random_uuid(), 'helpdesk@liveshop.local', 'H', 'support', now(), false) ON CONFLICT (email) DO NOTHING"))
+            await insert.ExecuteNonQueryAsync();
+        await server.SetPasswordAsync("helpdesk@liveshop.local", "helpdesk-password-1");
+        var (browser, _) = await SignInWithFormAsync("helpdesk@liveshop.local", "helpdesk-password-1");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/sandbox/status")).StatusCode);
+
+        var pipeline = server.Services.GetRequiredService<LiveShop.Kernel.Actions.ActionPipeline>();
+        var requested = await pipeline.SubmitAsync(LiveShop.Kernel.Verification.ActionPacket.Create("modify_account_access",
+            new { user = "helpdesk@liveshop.local", role = "approver" }) with { RequestedBy = "agent:security_compliance" });
+        Assert.Equal(LiveShop.Kernel.Actions.ActionStatus.AwaitingApproval, requested.Status);
+        var executed = await pipeline.ApproveAndExecuteAsync(requested.ApprovalId!.Value, LiveShopServer.FounderEmail, null, default);
+        Assert.Equal(LiveShop.Kernel.Actions.ActionStatus.Executed, executed.Outcome!.Status);
+
+        var after = await browser.GetAsync("/api/sandbox/status");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         browser.Dispose();
     }
 

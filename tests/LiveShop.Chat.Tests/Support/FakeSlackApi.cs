@@ -9,13 +9,15 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveShop.Chat.Tests.Support;
 
-/// <summary>One recorded Web API call: the method, its JSON body and the message ts the fake answered with.</summary>
-public sealed record SlackCall(string Method, JsonObject Body, string? Authorization, string Ts);
+/// <summary>One recorded Web API call: the method, its JSON body, the message ts the fake answered with, and when it arrived.</summary>
+public sealed record SlackCall(string Method, JsonObject Body, string? Authorization, string Ts, DateTimeOffset At = default);
 
 /// <summary>A local stand-in for the Slack Web API on 127.0.0.1 that records every call and answers <c>ok: true</c>.</summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
     private readonly ConcurrentQueue<SlackCall> _calls = new();
+    private readonly ConcurrentQueue<(string Method, DateTimeOffset At)> _rateLimited = new();
+    private readonly ConcurrentDictionary<string, Func<JsonObject, bool>> _rateLimitOnce = new();
     private WebApplication? _app;
     private int _ts = 1000;
 
@@ -24,6 +26,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>Every call so far, in order.</summary>
     public IReadOnlyList<SlackCall> Calls => _calls.ToList();
+
+    /// <summary>Calls the fake answered with 429, and when.</summary>
+    public IReadOnlyList<(string Method, DateTimeOffset At)> RateLimited => _rateLimited.ToList();
+
+    /// <summary>The next call of <paramref name="method"/> whose body matches is answered 429 with <c>Retry-After: 1</c> (once).</summary>
+    public void RateLimitOnce(string method, Func<JsonObject, bool> where) => _rateLimitOnce[method] = where;
 
     /// <summary>Calls of one method whose body matches.</summary>
     public IReadOnlyList<SlackCall> CallsOf(string method, Func<JsonObject, bool>? where = null) =>
@@ -37,9 +45,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _app.MapPost("/api/{method}", async (string method, HttpRequest request) =>
         {
             var body = (JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync()) as JsonObject) ?? [];
+            if (_rateLimitOnce.TryGetValue(method, out var limited) && limited(body) && _rateLimitOnce.TryRemove(method, out _))
+            {
+                _rateLimited.Enqueue((method, DateTimeOffset.UtcNow));
+                return Results.Text("""{"ok":false,"error":"ratelimited"}""", "application/json", statusCode: StatusCodes.Status429TooManyRequests)
+                    .WithRetryAfter("1");
+            }
             var channel = body["channel"]?.GetValue<string>() ?? "";
             var ts = body["ts"]?.GetValue<string>() ?? $"{Interlocked.Increment(ref _ts)}.000100";
-            _calls.Enqueue(new SlackCall(method, body, request.Headers.Authorization, ts));
+            _calls.Enqueue(new SlackCall(method, body, request.Headers.Authorization, ts, DateTimeOffset.UtcNow));
             return Results.Text(new JsonObject
             {
                 ["ok"] = true,
@@ -66,5 +80,20 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
+    }
+}
+
+/// <summary>Adds a <c>Retry-After</c> header to a fake's answer.</summary>
+internal static class RetryAfterResult
+{
+    public static IResult WithRetryAfter(this IResult inner, string seconds) => new WithHeader(inner, seconds);
+
+    private sealed class WithHeader(IResult inner, string seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds;
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 }

@@ -72,6 +72,16 @@ public sealed class MessagingServer : LiveShopServer
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// The approval's status once it is <paramref name="status"/> (or after 10 s): a card may show "approved" a moment
+    /// before the execution that follows the approval has closed it as "executed".
+    /// </summary>
+    public async Task<string> WaitForApprovalStatusAsync(Guid approvalId, string status)
+    {
+        for (var i = 0; i < 100 && await ApprovalStatusAsync(approvalId) != status; i++) await Task.Delay(100);
+        return await ApprovalStatusAsync(approvalId);
+    }
+
     /// <summary>A request to a Slack endpoint signed as Slack would sign it, <paramref name="age"/> ago.</summary>
     public static HttpRequestMessage SlackRequest(string path, string body, string contentType, TimeSpan? age = null, string? secret = null, int? retry = null)
     {

@@ -21,33 +21,36 @@ internal sealed class GatewayHarness
     public const string Developer = "developer@test.local";
     public const string Disabled = "gone@test.local";
 
-    private GatewayHarness(TestDatabase database, IFactsProvider facts, IEnumerable<IActionExecutor> executors, BusinessPolicy? policy)
+    private GatewayHarness(TestDatabase database, IFactsProvider facts, IEnumerable<IActionExecutor> executors, BusinessPolicy? policy, PolicyInForce? policies)
     {
         Database = database;
-        Policy = policy ?? PolicyLoader.LoadDefault();
+        Policy = policies?.Initial ?? policy ?? PolicyLoader.LoadDefault();
         Signer = new ProofSigner(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray(), Time);
         var dataSource = database.DataSource;
         Events = new EventStore(dataSource, Time);
         var platformEvents = new PlatformEvents(Events, Time);
         var users = new UserDirectory(dataSource);
         Approvals = new ApprovalGate(dataSource, platformEvents, users, Time, new ApprovalOptions());
-        Gateway = new ToolGateway(dataSource, Signer, Policy, new ExecutorRegistry(executors), Approvals, platformEvents, Time);
-        Pipeline = new ActionPipeline(Policy, facts, Signer, Gateway, Approvals, new DecisionLog(dataSource, Time), platformEvents, users, Time);
+        Policies = policies ?? new PolicyInForce(Policy);
+        Gateway = new ToolGateway(dataSource, Signer, Policies, new ExecutorRegistry(executors), Approvals, platformEvents, Time);
+        Pipeline = new ActionPipeline(Policies, facts, Signer, Gateway, Approvals, new DecisionLog(dataSource, Time), platformEvents, users, Time);
     }
 
     public TestDatabase Database { get; }
     public ManualTime Time { get; } = new(Start);
     public BusinessPolicy Policy { get; }
+    public PolicyInForce Policies { get; }
     public ProofSigner Signer { get; }
     public EventStore Events { get; }
     public ApprovalGate Approvals { get; }
     public ToolGateway Gateway { get; }
     public ActionPipeline Pipeline { get; }
 
-    public static async Task<GatewayHarness> CreateAsync(TestDatabase database, IFactsProvider facts, IEnumerable<IActionExecutor> executors, BusinessPolicy? policy = null)
+    public static async Task<GatewayHarness> CreateAsync(TestDatabase database, IFactsProvider facts, IEnumerable<IActionExecutor> executors,
+        BusinessPolicy? policy = null, PolicyInForce? policies = null)
     {
         await EnsureUsersAsync(database.DataSource);
-        return new GatewayHarness(database, facts, executors, policy);
+        return new GatewayHarness(database, facts, executors, policy, policies);
     }
 
     public async Task<long> ScalarAsync(string sql, params object[] parameters)

@@ -35,11 +35,11 @@ public sealed class FixedRiskAndListingRulesTests
     }
 
     [Theory]
-    [InlineData("pay_creator")]
-    [InlineData("change_policy")]
-    [InlineData("modify_account_access")]
-    public void Founder_only_actions_always_need_the_founder(string action) =>
-        _scenario.Verify(action, new { creator_id = "cr_1", amount = 10m }).NeedsApproval(RiskLevel.L3);
+    [InlineData("pay_creator", """{"creator_id": "cr_1", "amount": 10}""")]
+    [InlineData("change_policy", """{"changes": {"ads.daily_cap": 6000}}""")]
+    [InlineData("modify_account_access", """{"user": "sam@shop.example", "role": "approver"}""")]
+    public void Founder_only_actions_always_need_the_founder(string action, string parameters) =>
+        _scenario.Verify(action, System.Text.Json.JsonDocument.Parse(parameters).RootElement).NeedsApproval(RiskLevel.L3);
 
     [Fact]
     public void Connecting_or_disconnecting_an_integration_needs_the_founder()

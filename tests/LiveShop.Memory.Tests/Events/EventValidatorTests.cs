@@ -31,7 +31,7 @@ public sealed class EventValidatorTests
         Assert.Equal(36, contract.Count);
         Assert.Equal(6, contract.Select(t => t.Category).Distinct().Count());
         Assert.Equal(["FunctionRefused", "ApprovalRequested", "ApprovalDecided", "ActionExecuted", "ActionFailed", "ActionDenied",
-                "IntegrationConnected", "IntegrationDisconnected", "TaskStatusChanged", "GoalStatusChanged"],
+                "IntegrationConnected", "IntegrationDisconnected", "TaskStatusChanged", "GoalStatusChanged", "ActionApplied", "PolicyChanged", "AccountAccessChanged"],
             EventCatalogue.All.Where(t => t.Category == "Platform").Select(t => t.Type));
         Assert.Equal(["TicketOpened"], EventCatalogue.All.Where(t => t.Category == "Support").Select(t => t.Type));
         Assert.Equal(EventCatalogue.All.Count, EventCatalogue.All.Select(t => t.Type).Distinct().Count());

@@ -8,8 +8,8 @@ namespace LiveShop.Plugins.Tests.Functions;
 
 public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    // Actions the product exposes only through its own surfaces (policy editing, access), not to personas.
-    private static readonly string[] NotPluginActions = ["change_policy", "modify_account_access"];
+    // Every action of the contract is exposed to some persona through a plugin.
+    private static readonly string[] NotPluginActions = [];
 
     private ProductKernels Kernels() => new(database, new TestContextFactory(database), TimeProvider.System);
 
@@ -58,6 +58,7 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
                     ParameterKind.WholeNumber => "3",
                     ParameterKind.Id => "x_1",
                     ParameterKind.Flag => "true",
+                    ParameterKind.Object => """{"ads.daily_cap": 6000}""",
                     _ => "some text",
                 };
             }

@@ -84,6 +84,9 @@ public static partial class ArgumentExtractor
         if (type == typeof(string))
         {
             if (parameter.Name == "channel") return ReadChannel(slots.Text);
+            if (parameter.Name == "role") return ReadRole(slots.Text);
+            if (parameter.Description?.Contains("email", StringComparison.OrdinalIgnoreCase) == true)
+                return EmailPattern().Match(slots.Text) is { Success: true } email ? email.Value.TrimEnd('.') : null;
             var text = FreeTextRules.Extract(parameter.Name, slots);
             if (text is null && parameter.IsRequired && FreeTextRules.IsReason(parameter.Name)) return FreeTextRules.UnstatedReason;
             return text;
@@ -140,6 +143,16 @@ public static partial class ArgumentExtractor
         if (Regex.IsMatch(lower, @"\btik ?tok\b")) return "tiktok_shop";
         return null;
     }
+
+    // The product's user roles, as people name them ("make her an approver", "a support agent").
+    private static string? ReadRole(string text) =>
+        RolePattern().Match(text) is { Success: true } role ? role.Groups[1].Value.ToLowerInvariant() : null;
+
+    [GeneratedRegex(@"\b(founder|approver|support|developer)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RolePattern();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"e\.g\.\s*([a-z]{1,3})_\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExampleIdPattern();

@@ -129,6 +129,24 @@ public static class PlannerExamples
             Examples = ["what did we learn last time", "what happened when we tried this before", "recall past lessons"],
             Cues = ["learned", "learnt", "lesson", "last time", "what happened when", "recall"],
         },
+        ["change_policy"] = new()
+        {
+            Examples =
+            [
+                "change the business policy so refunds up to 150 need no approval", "raise the auto refund limit in the policy",
+                "update the policy threshold for the daily ad cap", "add a banned claim to the listing policy",
+            ],
+            Cues = ["policy", "policies", "threshold", "auto refund limit", "banned claim"],
+        },
+        ["modify_account_access"] = new()
+        {
+            Examples =
+            [
+                "give sam@shop.example the approver role", "disable the account of a person who left", "revoke someone's access",
+                "make pat@shop.example a founder", "re-enable access for a user",
+            ],
+            Cues = ["access", "role", "revoke", "disable the account", "re-enable", "permission"],
+        },
         ["remember"] = new()
         {
             Examples = ["remember this conclusion for later", "make a note of this lesson", "note that the discount did not work"],

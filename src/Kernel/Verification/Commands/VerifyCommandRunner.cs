@@ -23,6 +23,9 @@ public sealed class VerifyCommandRunner
         _liveFacts = liveFacts;
     }
 
+    /// <summary>The policy in force (an adopted version) to apply when no policy file is given; null means the default policy.</summary>
+    public BusinessPolicy? PolicyInForce { get; init; }
+
     /// <summary>Synchronous form of <see cref="RunAsync"/> for callers without an async context.</summary>
     public int Run(string actionPath, string? statePath, string? policyPath, TextWriter stdout, TextWriter stderr) =>
         RunAsync(actionPath, statePath, policyPath, stdout, stderr, CancellationToken.None).GetAwaiter().GetResult();
@@ -34,7 +37,7 @@ public sealed class VerifyCommandRunner
         try
         {
             var packet = ActionPacketReader.ReadFile(actionPath);
-            var policy = policyPath is null ? PolicyLoader.LoadDefault() : PolicyLoader.LoadFile(policyPath);
+            var policy = policyPath is null ? PolicyInForce ?? PolicyLoader.LoadDefault() : PolicyLoader.LoadFile(policyPath);
             BusinessFacts facts;
             if (statePath is not null)
                 facts = BusinessFacts.From(StateSnapshotReader.ReadFile(statePath));

@@ -25,19 +25,25 @@ public sealed class SandboxBusiness(NpgsqlDataSource dataSource, EventStore even
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction and appends the events it returns in the same transaction, as coming
-    /// from <paramref name="source"/> (a live connector names its provider, e.g. <c>shopify</c>).
+    /// from <paramref name="source"/> (a live connector names its provider, e.g. <c>shopify</c>), with the action's receipt.
+    /// A re-run of an action id that already committed (the gateway re-claimed it after a crash) does nothing and answers
+    /// the recorded result, so an action is applied once.
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<LiveShopDbContext, Task<(T Result, IReadOnlyList<(string Type, object Data)> Events)>> work,
         string actionId, CancellationToken cancellationToken, string source = Source)
     {
         await using var context = LiveShopDataSource.CreateContext(dataSource);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+        if (await ExecutionReceipts.LockAndFindAsync<T>(npgsqlTransaction, actionId, cancellationToken) is { } applied)
+            return applied.Result;
         var (result, events) = await work(context);
         await context.SaveChangesAsync(cancellationToken);
         var now = Now;
         var newEvents = events.Select((e, i) => new NewEvent(ActionHashes.StableId($"{actionId}:{e.Type}:{i}"), e.Type, now, source,
             JsonSerializer.SerializeToElement(e.Data, JsonDefaults.Options))).ToList();
-        if (newEvents.Count > 0) await eventStore.AppendAsync(newEvents, (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
+        newEvents.Add(ExecutionReceipts.Receipt(actionId, result, now, source));
+        await eventStore.AppendAsync(newEvents, npgsqlTransaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }

@@ -21,23 +21,38 @@ public sealed class DatabaseFactsProvider : IFactsProvider
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
-    private readonly LiveFactsOptions _options;
+    private readonly PolicyInForce? _policies;
+    private Windows _windows;
+
+    private sealed record Windows(BusinessPolicy? Policy, LiveFactsOptions Options);
+
+    private LiveFactsOptions Options => Volatile.Read(ref _windows).Options;
 
     /// <summary>Reads facts from <paramref name="dataSource"/> as of <paramref name="time"/>'s now, with windows from <paramref name="options"/>.</summary>
     public DatabaseFactsProvider(NpgsqlDataSource dataSource, TimeProvider time, LiveFactsOptions options)
     {
         _dataSource = dataSource;
         _time = time;
-        _options = options;
+        _windows = new Windows(null, options);
     }
 
     /// <summary>Reads facts with the windows the policy looks back over.</summary>
     public DatabaseFactsProvider(NpgsqlDataSource dataSource, TimeProvider time, BusinessPolicy policy)
         : this(dataSource, time, LiveFactsOptions.For(policy)) { }
 
+    /// <summary>Reads facts with the windows the policy in force looks back over, following its changes.</summary>
+    public DatabaseFactsProvider(NpgsqlDataSource dataSource, TimeProvider time, PolicyInForce policies)
+        : this(dataSource, time, LiveFactsOptions.For(policies.Current))
+    {
+        _policies = policies;
+        _windows = new Windows(policies.Current, Options);
+    }
+
     /// <inheritdoc />
     public async ValueTask<BusinessFacts> GetFactsAsync(ActionPacket packet, CancellationToken cancellationToken)
     {
+        if (_policies is { Current: var current } && !ReferenceEquals(current, Volatile.Read(ref _windows).Policy))
+            Volatile.Write(ref _windows, new Windows(current, LiveFactsOptions.For(current))); // sized to the policy now in force
         var now = _time.GetUtcNow().ToUniversalTime();
         var facts = new Collected();
         var batch = new FactsBatch();
@@ -70,11 +85,11 @@ public sealed class DatabaseFactsProvider : IFactsProvider
         {
             case "refund_order" when ActionParameters.TryGetText(parameters, "order_id", out var orderId):
                 AddOrder(batch, facts, orderId);
-                AddCustomerRefunds(batch, facts, orderId, now - _options.CustomerRefundWindow, now);
+                AddCustomerRefunds(batch, facts, orderId, now - Options.CustomerRefundWindow, now);
                 break;
             case "fulfill_order" when ActionParameters.TryGetText(parameters, "order_id", out var orderId):
                 AddOrder(batch, facts, orderId);
-                AddOrdersFromSameIpOrDevice(batch, facts, orderId, now - _options.VelocityWindow, now);
+                AddOrdersFromSameIpOrDevice(batch, facts, orderId, now - Options.VelocityWindow, now);
                 break;
             case "scale_ad_set" when ActionParameters.TryGetText(parameters, "ad_set_id", out var adSetId):
                 AddAdSets(batch, facts, adSetId, DateOnly.FromDateTime(now.UtcDateTime));
@@ -82,14 +97,14 @@ public sealed class DatabaseFactsProvider : IFactsProvider
                 batch.Add("SELECT c.from_budget, c.to_budget, c.changed_at FROM ad_set_budget_changes c " +
                           "WHERE c.ad_set_id = $1 AND c.changed_at >= $2 AND c.changed_at <= $3",
                     r => facts.BudgetChanges.Add(new BudgetChangeFact { AdSetId = adSetId, From = Number(r, 0), To = Number(r, 1), At = At(r, 2) }),
-                    Value(adSetId), Value(now.AddDays(-_options.BudgetLookbackDays)), Value(now));
+                    Value(adSetId), Value(now.AddDays(-Options.BudgetLookbackDays)), Value(now));
                 break;
             case "change_price" when ActionParameters.TryGetText(parameters, "product_id", out var productId):
                 AddProduct(batch, facts, "$1", productId);
                 batch.Add("SELECT c.from_price, c.to_price, c.changed_at FROM price_changes c " +
                           "WHERE c.product_id = $1 AND c.changed_at >= $2 AND c.changed_at <= $3",
                     r => facts.PriceChanges.Add(new PriceChangeFact { ProductId = productId, From = Number(r, 0), To = Number(r, 1), At = At(r, 2) }),
-                    Value(productId), Value(now.AddDays(-_options.PriceLookbackDays)), Value(now));
+                    Value(productId), Value(now.AddDays(-Options.PriceLookbackDays)), Value(now));
                 break;
             case "reorder_stock" when ActionParameters.TryGetText(parameters, "product_id", out var productId):
                 AddProduct(batch, facts, "$1", productId);
@@ -139,7 +154,7 @@ public sealed class DatabaseFactsProvider : IFactsProvider
                   "WHERE m.ad_set_id = a.id AND m.date > $2 AND m.date <= $3), 0) " +
                   "FROM ad_sets a WHERE a.id = $1",
             r => facts.AdSets.Add(ReadAdSet(r, Number(r, 4))),
-            Value(adSetId), Value(today.AddDays(-_options.RoasDays)), Value(today));
+            Value(adSetId), Value(today.AddDays(-Options.RoasDays)), Value(today));
         batch.Add("SELECT a.id, a.product_id, a.daily_budget, a.status FROM ad_sets a WHERE lower(a.status) = 'active' AND a.id <> $1",
             r => facts.AdSets.Insert(0, ReadAdSet(r, 0m)), Value(adSetId));
     }
@@ -166,8 +181,8 @@ public sealed class DatabaseFactsProvider : IFactsProvider
         batch.Add("SELECT coalesce(sum(l.debit - l.credit), 0), coalesce(sum(l.credit - l.debit) FILTER (WHERE e.occurred_at > $2), 0) " +
                   "FROM ledger_lines l JOIN journal_entries e ON e.id = l.journal_entry_id " +
                   "WHERE l.account_code = ANY($1) AND e.occurred_at <= $3",
-            r => facts.Finance = new FinanceFacts { CashBalance = Number(r, 0), AvgDailyNetBurn = Number(r, 1) / _options.BurnDays },
-            Value(_options.CashAccountCodes.ToArray()), Value(now.AddDays(-_options.BurnDays)), Value(now));
+            r => facts.Finance = new FinanceFacts { CashBalance = Number(r, 0), AvgDailyNetBurn = Number(r, 1) / Options.BurnDays },
+            Value(Options.CashAccountCodes.ToArray()), Value(now.AddDays(-Options.BurnDays)), Value(now));
 
     private static DateTimeOffset At(NpgsqlDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
