@@ -1,14 +1,19 @@
 using LiveShop.Kernel.Functions;
 using LiveShop.Memory.Data;
+using LiveShop.Plugins.Accounting;
 using LiveShop.Plugins.Ads;
 using LiveShop.Plugins.Commerce;
 using LiveShop.Plugins.Fulfillment;
 using LiveShop.Plugins.Internal;
 using LiveShop.Plugins.Memory;
 using LiveShop.Plugins.Payments;
+using LiveShop.Plugins.Research;
+using LiveShop.Plugins.Research.ProductPages;
+using LiveShop.Plugins.Research.Trends;
 using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LiveShop.Plugins.Functions;
 
@@ -17,16 +22,23 @@ public static class LiveShopPlugins
 {
     /// <summary>The plugin names, for persona allow-lists.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, InternalPlugin.Name, MemoryPlugin.Name];
+        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, AccountingPlugin.Name, ResearchPlugin.Name,
+         InternalPlugin.Name, MemoryPlugin.Name];
 
-    /// <summary>Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings.</summary>
-    public static IReadOnlyList<PluginRegistration> Create(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, MemoryPlugin memory) =>
+    /// <summary>
+    /// Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings and
+    /// <paramref name="pages"/> external product pages (a fetcher with default options when not given).
+    /// </summary>
+    public static IReadOnlyList<PluginRegistration> Create(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, MemoryPlugin memory,
+        IProductPageSource? pages = null) =>
     [
         new(CommercePlugin.Name, new CommercePlugin(contexts, time)),
         new(AdsPlugin.Name, new AdsPlugin(contexts, time)),
         new(FulfillmentPlugin.Name, new FulfillmentPlugin(contexts)),
         new(PaymentsPlugin.Name, new PaymentsPlugin(contexts, time)),
         new(SupportPlugin.Name, new SupportPlugin(contexts, time)),
+        new(AccountingPlugin.Name, new AccountingPlugin(SandboxLedger.ForEveryProvider(contexts)[0], time)),
+        new(ResearchPlugin.Name, new ResearchPlugin(new OwnSalesTrendSignals(contexts), pages ?? new ProductPageFetcher(new ProductPageOptions(), time), time)),
         new(InternalPlugin.Name, new InternalPlugin()),
         new(MemoryPlugin.Name, memory),
     ];
@@ -37,13 +49,17 @@ public static class LiveShopPlugins
     /// </summary>
     public static IServiceCollection AddLiveShopPlugins(this IServiceCollection services)
     {
+        services.AddOptions<ProductPageOptions>().BindConfiguration(ProductPageOptions.Section);
+        services.AddSingleton(sp => new ProductPageFetcher(sp.GetRequiredService<IOptions<ProductPageOptions>>().Value,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         for (var i = 0; i < Names.Count; i++)
         {
             var index = i;
             services.AddSingleton(sp => Create(
                 sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>(),
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                sp.GetRequiredService<MemoryPlugin>())[index]);
+                sp.GetRequiredService<MemoryPlugin>(),
+                sp.GetRequiredService<ProductPageFetcher>())[index]);
         }
         return services;
     }
