@@ -33,7 +33,7 @@ public static partial class ProductPageParser
     /// <summary>Parses <paramref name="html"/> fetched from <paramref name="url"/>.</summary>
     public static ProductPage Parse(string url, string html)
     {
-        var product = JsonLdProducts(html).FirstOrDefault();
+        JsonElement? product = JsonLdProducts(html).Select(e => (JsonElement?)e).FirstOrDefault();
         var (price, currency) = product is { } p ? OfferPrice(p) : (null, null);
         var priceSource = price is null ? null : "json-ld";
         if (price is null)
