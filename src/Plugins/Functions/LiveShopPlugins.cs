@@ -34,7 +34,7 @@ public static class LiveShopPlugins
     [
         new(CommercePlugin.Name, new CommercePlugin(contexts, time)),
         new(AdsPlugin.Name, new AdsPlugin(contexts, time)),
-        new(FulfillmentPlugin.Name, new FulfillmentPlugin(contexts)),
+        new(FulfillmentPlugin.Name, new FulfillmentPlugin(contexts, time)),
         new(PaymentsPlugin.Name, new PaymentsPlugin(contexts, time)),
         new(SupportPlugin.Name, new SupportPlugin(contexts, time)),
         new(AccountingPlugin.Name, new AccountingPlugin(SandboxLedger.ForEveryProvider(contexts)[0], time)),
