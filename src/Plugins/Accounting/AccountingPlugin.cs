@@ -17,11 +17,11 @@ public sealed class AccountingPlugin(IAccountingLedger ledger, TimeProvider time
     [Description("Profit and loss statement (P&L) from the books: revenue net of refunds, cost of goods, gross profit, expenses by account and net profit over a period.")]
     public async Task<string> GetProfitAndLossAsync(
         [Description("How many days back to look, ending now (default 30).")] int days = 30,
-        [Description("Start date of the period (ISO, e.g. 2026-11-01); overrides days when given.")] DateOnly? from = null,
+        [Description("Start date of the period (ISO, e.g. 2026-11-01); overrides days when given.")] string? from = null,
         CancellationToken cancellationToken = default)
     {
         var to = time.GetUtcNow();
-        var start = from is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : to.AddDays(-Math.Clamp(days, 1, 3660));
+        var start = IsoDate(from) is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : to.AddDays(-Math.Clamp(days, 1, 3660));
         var pnl = await ledger.GetProfitAndLossAsync(start, to, cancellationToken);
         var revenue = pnl.NetRevenue;
         return ModelText.Json(new
@@ -42,11 +42,11 @@ public sealed class AccountingPlugin(IAccountingLedger ledger, TimeProvider time
     [KernelFunction("get_balance_sheet"), ReadOnlyFunction]
     [Description("Balance sheet from the books: assets, liabilities and equity (with retained earnings) as of a date, and whether the ledger balances.")]
     public async Task<string> GetBalanceSheetAsync(
-        [Description("The date to report at, end of that day (ISO, e.g. 2026-11-30); leave empty for now.")] DateOnly? as_of = null,
+        [Description("The date to report at, end of that day (ISO, e.g. 2026-11-30); leave empty for now.")] string? as_of = null,
         CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var at = as_of is { } date ? new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddTicks(-1) : now;
+        var at = IsoDate(as_of) is { } date ? new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddTicks(-1) : now;
         var sheet = await ledger.GetBalanceSheetAsync(at < now ? at : now, cancellationToken);
         return ModelText.Json(new
         {
@@ -80,6 +80,11 @@ public sealed class AccountingPlugin(IAccountingLedger ledger, TimeProvider time
             }),
         });
     }
+
+    // Arguments arrive as text from a model; a date that does not parse is treated as not given.
+    private static DateOnly? IsoDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date : null;
 
     private static object Line(StatementLine line) => new { account_code = line.AccountCode, name = line.Name, amount = line.Amount };
 }
