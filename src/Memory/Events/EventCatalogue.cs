@@ -54,6 +54,7 @@ public static class EventCatalogue
         ("Commerce", "StockLow", "product_id stock:integer>=0 threshold?:integer>=0 sku?"),
         ("Commerce", "StockOut", "product_id sku?"),
         ("Commerce", "StockReplenished", "product_id quantity:integer>=0 stock?:integer>=0 unit_cost?:number>=0 purchase_order_id?"),
+        ("Commerce", "SupplierCostChanged", "supplier_id product_id from_cost:number>=0 to_cost:number>=0 change_pct:number sku?"),
 
         ("Live Shopping", "LiveShowScheduled", "live_show_id title scheduled_start:timestamp host_creator_id? channel?"),
         ("Live Shopping", "LiveShowStarted", "live_show_id channel? host_creator_id?"),
