@@ -64,7 +64,7 @@ public sealed class AccountingPlugin(IAccountingLedger ledger, TimeProvider time
 
     /// <summary>Settlements that did not reconcile, and what the platforms still owe.</summary>
     [KernelFunction("get_unreconciled_settlements"), ReadOnlyFunction]
-    [Description("Lists platform settlements (payouts) whose received amount differs from the expected amount, with the difference, and the sales still awaiting settlement in platform clearing.")]
+    [Description("Lists weekly sales-channel settlements whose received amount differs from the expected amount, with the difference, and the sales still waiting to be settled.")]
     public async Task<string> GetUnreconciledSettlementsAsync(CancellationToken cancellationToken = default)
     {
         var (settlements, awaiting) = await ledger.GetUnreconciledSettlementsAsync(time.GetUtcNow(), cancellationToken);

@@ -57,9 +57,9 @@ public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, Tim
 
     /// <summary>Spend and return per ad platform over the trailing days.</summary>
     [KernelFunction("get_ad_platform_summary"), ReadOnlyFunction]
-    [Description("Compares the ad platforms (tiktok_ads, meta_ads, google_ads): spend, revenue, ROAS, CPM, click-through rate, cost per order and active budgets per platform over the last days.")]
+    [Description("Shows each advertising platform account's spend, revenue, return on ad spend, CPM, click-through rate, cost per order and active daily budgets over the last days.")]
     public async Task<string> GetAdPlatformSummaryAsync(
-        [Description("One ad platform, e.g. meta_ads; leave empty for every platform.")] string? platform = null,
+        [Description("One ad platform: tiktok_ads, meta_ads or google_ads; leave empty for every platform.")] string? platform = null,
         [Description("How many days back to look, today included (default 7).")] int days = 7,
         CancellationToken cancellationToken = default)
     {

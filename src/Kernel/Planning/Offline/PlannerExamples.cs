@@ -121,17 +121,17 @@ public static class PlannerExamples
         },
         ["get_channel_summary"] = new()
         {
-            Examples = ["compare sales by channel", "how is tiktok shop doing compared to shopify", "orders and revenue per sales channel"],
+            Examples = ["compare sales by channel", "which sales channel brings the most orders", "orders and revenue per sales channel"],
             Cues = ["by channel", "per channel", "each channel", "sales channel", "channel summary", "which channel", "across channels"],
         },
         ["get_ad_platform_summary"] = new()
         {
-            Examples = ["compare ad spend across tiktok, meta and google", "which ad platform has the best return", "spend and roas per ad platform"],
+            Examples = ["compare the ad platforms", "which ad platform has the best return", "ad spend per advertising platform"],
             Cues = ["ad platform", "per platform", "by platform", "each platform", "which platform", "meta ads", "google ads", "tiktok ads"],
         },
         ["get_fulfilment_status"] = new()
         {
-            Examples = ["how is the 3pl keeping up", "how many orders are waiting to ship", "is the warehouse meeting its shipping sla"],
+            Examples = ["how is the 3pl keeping up", "how big is the shipping backlog", "is the warehouse meeting its shipping sla"],
             Cues = ["3pl", "backlog", "sla", "waiting to ship", "waiting to be shipped", "unshipped", "shipbob", "fulfilment status", "fulfillment status"],
         },
         ["get_profit_and_loss"] = new()
@@ -146,7 +146,7 @@ public static class PlannerExamples
         },
         ["get_unreconciled_settlements"] = new()
         {
-            Examples = ["which platform settlements did not reconcile", "are there settlement mismatches", "what do the platforms still owe us"],
+            Examples = ["did the weekly channel payouts match", "which weekly payouts came in short", "sales still waiting to be settled"],
             Cues = ["settlement", "reconcil", "mismatch", "still owe us"],
         },
         ["get_trend_report"] = new()
