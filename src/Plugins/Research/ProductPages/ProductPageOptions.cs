@@ -1,10 +1,15 @@
+using LiveShop.Plugins.Integrations;
+
 namespace LiveShop.Plugins.Research.ProductPages;
 
-/// <summary>How the product-page fetcher behaves on the open web; bound from the <c>Research:ProductPages</c> section.</summary>
+/// <summary>
+/// How the product-page fetcher behaves on the open web; bound from the <c>product_pages</c> integration's section
+/// (<c>Integrations:ProductPages</c>).
+/// </summary>
 public sealed record ProductPageOptions
 {
-    /// <summary>The configuration section these options are read from.</summary>
-    public const string Section = "Research:ProductPages";
+    /// <summary>The configuration section these options are read from: the catalog's section of <c>product_pages</c>.</summary>
+    public static string Section => IntegrationCatalog.Find("product_pages")!.ConfigurationSection;
 
     /// <summary>The User-Agent header sent; its product token (the part before the first '/') selects robots.txt groups.</summary>
     public string UserAgent { get; init; } = "LiveShopResearch/1.0 (+https://liveshop.local/research)";
