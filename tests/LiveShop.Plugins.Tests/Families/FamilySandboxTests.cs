@@ -130,6 +130,20 @@ public sealed class FamilySandboxTests(SeededBusiness business) : IClassFixture<
     }
 
     [Fact]
+    public async Task Supplier_cost_changes_are_events_in_the_store_and_products_in_the_database_carry_the_new_cost()
+    {
+        await using var db = business.CreateContext();
+        var changes = await db.Database.SqlQueryRaw<CostChange>(
+            "SELECT data->>'product_id' AS product_id, (data->>'to_cost')::numeric AS to_cost, sequence FROM business_events WHERE type = 'SupplierCostChanged' ORDER BY sequence").ToListAsync();
+
+        Assert.NotEmpty(changes);
+        foreach (var last in changes.GroupBy(c => c.product_id).Select(g => g.Last()))
+            Assert.Equal(last.to_cost, (await db.Products.SingleAsync(p => p.Id == last.product_id)).UnitCost);
+    }
+
+    private sealed record CostChange(string product_id, decimal to_cost, long sequence);
+
+    [Fact]
     public async Task Payment_providers_report_their_own_captures_and_wise_the_supplier_and_creator_payouts()
     {
         var providers = SandboxPaymentProvider.ForEveryProvider(business.Contexts).ToDictionary(p => p.IntegrationId);

@@ -7,13 +7,13 @@ using LiveShop.Testing;
 namespace LiveShop.Plugins.Tests.Families;
 
 /// <summary>
-/// A database seeded with 45 days of the sandbox business, and the same world kept in memory: tests compare what the
+/// A database seeded with 90 days of the sandbox business, and the same world kept in memory: tests compare what the
 /// family sandboxes read from the database with figures computed straight from the simulated records.
 /// </summary>
 public sealed class SeededBusiness : TestDatabase, IAsyncLifetime
 {
     public const int Seed = 42;
-    public const int Days = 45;
+    public const int Days = 90;
     public static readonly DateOnly Anchor = new(2026, 11, 25);
     public static readonly DateTimeOffset Now = new(Anchor.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
