@@ -54,7 +54,6 @@ public static class EventCatalogue
         ("Commerce", "StockLow", "product_id stock:integer>=0 threshold?:integer>=0 sku?"),
         ("Commerce", "StockOut", "product_id sku?"),
         ("Commerce", "StockReplenished", "product_id quantity:integer>=0 stock?:integer>=0 unit_cost?:number>=0 purchase_order_id?"),
-        ("Commerce", "SupplierCostChanged", "supplier_id product_id from_cost:number>=0 to_cost:number>=0 change_pct:number sku?"),
 
         ("Live Shopping", "LiveShowScheduled", "live_show_id title scheduled_start:timestamp host_creator_id? channel?"),
         ("Live Shopping", "LiveShowStarted", "live_show_id channel? host_creator_id?"),
@@ -87,6 +86,8 @@ public static class EventCatalogue
         ("Marketing", "AdSetScaled", "ad_set_id from_budget:number>=0 to_budget:number>=0"),
         ("Marketing", "CampaignLaunched", "campaign_id name? channel? daily_budget?:number>=0"),
         ("Marketing", "BudgetExhausted", "ad_set_id campaign_id? daily_budget?:number>=0 spent?:number>=0"),
+
+        ("Supply", "SupplierCostChanged", "supplier_id product_id from_cost:number>=0 to_cost:number>=0 change_pct:number sku?"),
 
         ("Platform", "FunctionRefused", "function reason detail plugin? persona? requested_by? tool_call_id?"),
         ("Platform", "ApprovalRequested", "approval_id action_id action risk_level required_approver requested_by expires_at:timestamp arguments_hash"),
