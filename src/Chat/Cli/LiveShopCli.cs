@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using LiveShop.Plugins.Integrations;
 
 namespace LiveShop.Chat.Cli;
 
@@ -11,6 +12,9 @@ public static class LiveShopCli
 {
     /// <summary>Exit code for a command line that could not be understood.</summary>
     public const int UsageExitCode = 2;
+
+    /// <summary>Exit code when the configuration (an integration's settings) stops a verb before it starts.</summary>
+    public const int ConfigurationExitCode = 3;
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
@@ -28,7 +32,16 @@ public static class LiveShopCli
             await root.Parse([.. VerbPath(parsed.CommandResult), "--help"]).InvokeAsync(new InvocationConfiguration { Output = stderr });
             return UsageExitCode;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (IntegrationConfigurationException e)
+        {
+            // Every problem at once, without a stack trace; the message names settings, never their values.
+            await stderr.WriteLineAsync($"liveshop: {e.Message}");
+            return ConfigurationExitCode;
+        }
     }
 
     private static IEnumerable<string> VerbPath(CommandResult result)
@@ -58,6 +71,7 @@ public static class LiveShopCli
         root.Add(UsersCommand.Create());
         root.Add(ApiKeyCommand.Create());
         root.Add(LinkCommand.Create());
+        root.Add(IntegrationsCommand.Create());
         return root;
     }
 }

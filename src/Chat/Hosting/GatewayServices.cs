@@ -7,13 +7,16 @@ using LiveShop.Kernel.Verification.Facts;
 using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Kernel.Verification.Proofs;
 using LiveShop.Memory.Events;
+using LiveShop.Plugins.Integrations;
+using LiveShop.Plugins.Integrations.Connections;
+using LiveShop.Plugins.Integrations.Routing;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace LiveShop.Chat.Hosting;
 
-/// <summary>Registers the action pipeline: policy, proof signer, approval gate, tool gateway, decision log and the sandbox executors.</summary>
+/// <summary>Registers the action pipeline: policy, proof signer, approval gate, tool gateway, decision log, integrations and executors.</summary>
 public static class GatewayServices
 {
     /// <summary>Adds verification (the policy in force, this installation's proof signer, live facts, the verifier) and the pipeline.</summary>
@@ -32,9 +35,14 @@ public static class GatewayServices
         services.AddSingleton<ApprovalGate>();
         services.AddSingleton<DecisionLog>();
         services.AddSingleton<SandboxBusiness>();
-        // Executors of actions outside the sandbox business (e.g. remember) are registered as IActionExecutor.
-        services.AddSingleton(sp => new ExecutorRegistry(
-            [.. SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>()), .. sp.GetServices<IActionExecutor>()]));
+        // Integrations:* is validated here (a misconfigured integration stops the host); live connectors register themselves.
+        services.AddIntegrations(configuration);
+        // Executors of actions outside the sandbox business (e.g. remember, connect_integration) are registered as
+        // IActionExecutor; an action with live connectors is routed to them and falls back to its sandbox executor only
+        // for packets no live account claims.
+        services.AddSingleton(sp => new ExecutorRegistry(LiveRoutingExecutor.Wrap(
+            [.. SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>()), .. sp.GetServices<IActionExecutor>()],
+            sp.GetServices<ILiveActionConnector>(), sp.GetRequiredService<IntegrationConnections>())));
         services.AddSingleton<ToolGateway>();
         services.AddSingleton<ActionPipeline>();
         services.AddSingleton<IActionPipeline>(sp => sp.GetRequiredService<ActionPipeline>());

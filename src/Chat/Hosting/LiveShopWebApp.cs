@@ -3,6 +3,7 @@ using LiveShop.Chat.Components;
 using LiveShop.Chat.Health;
 using LiveShop.Chat.SignIn;
 using LiveShop.Memory.Database;
+using LiveShop.Plugins.Integrations;
 using Serilog;
 
 namespace LiveShop.Chat.Hosting;
@@ -34,6 +35,8 @@ public static class LiveShopWebApp
         // Outside a publish (tests, `dotnet run`) static files live in the build's asset manifest; a published app has
         // none and this does nothing.
         builder.WebHost.UseStaticWebAssets();
+        // Before anything else: a half-configured integration must stop the host with every problem listed.
+        _ = new IntegrationDirectory(builder.Configuration);
         var liveShop = builder.Configuration.GetLiveShopOptions();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
@@ -65,6 +68,7 @@ public static class LiveShopWebApp
         app.MapVerifyApi();
         app.MapGatewayApi();
         app.MapSandboxApi();
+        app.MapIntegrationsApi();
         app.MapChatApi();
         app.MapMessagingApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -65,6 +65,9 @@ public static class ActionPacketBuilder
             case ParameterKind.Number or ParameterKind.WholeNumber when AsDecimal(value) is { } number:
                 json.WriteNumberValue(number);
                 return;
+            case ParameterKind.Flag when AsFlag(value) is { } flag:
+                json.WriteBooleanValue(flag);
+                return;
             case ParameterKind.Id when AsDecimal(value) is { } numericId && value is not string:
                 json.WriteStringValue(numericId.ToString(CultureInfo.InvariantCulture));
                 return;
@@ -73,6 +76,15 @@ public static class ActionPacketBuilder
                 return;
         }
     }
+
+    private static bool? AsFlag(object value) => value switch
+    {
+        bool b => b,
+        string text => bool.TryParse(text.Trim(), out var parsed) ? parsed : null,
+        JsonElement { ValueKind: JsonValueKind.True or JsonValueKind.False } e => e.GetBoolean(),
+        JsonElement { ValueKind: JsonValueKind.String } e => AsFlag(e.GetString()!),
+        _ => null,
+    };
 
     private static decimal? AsDecimal(object value) => value switch
     {

@@ -11,6 +11,8 @@ public enum ParameterKind
     Number,
     /// <summary>A whole number, or text holding one.</summary>
     WholeNumber,
+    /// <summary>true or false, or text holding one of them.</summary>
+    Flag,
 }
 
 /// <summary>One declared parameter of an action.</summary>
@@ -55,7 +57,8 @@ public static class ActionCatalog
             ["pay_creator"] = [new("creator_id", ParameterKind.Id), new("amount", ParameterKind.Number)],
             ["change_policy"] = None,
             ["modify_account_access"] = None,
-            ["connect_integration"] = None,
+            // The founder connecting (or, with disconnect, disconnecting) a configured integration; the executor checks the id.
+            ["connect_integration"] = [new("integration_id", ParameterKind.Id), new("disconnect", ParameterKind.Flag, Required: false)],
         };
 
     /// <summary>The declared parameters of an action, or null for an action nobody declared.</summary>

@@ -91,6 +91,7 @@ public static class ActionPacketReader
         ParameterKind.Text => "text",
         ParameterKind.Number => "a number",
         ParameterKind.WholeNumber => "a whole number",
+        ParameterKind.Flag => "true or false",
         _ => kind.ToString(),
     };
 

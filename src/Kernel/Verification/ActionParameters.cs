@@ -37,6 +37,23 @@ public static class ActionParameters
         };
     }
 
+    /// <summary>Reads a true/false parameter from a JSON boolean or the text "true"/"false".</summary>
+    public static bool TryGetFlag(JsonElement parameters, string name, out bool value)
+    {
+        value = false;
+        if (parameters.ValueKind != JsonValueKind.Object || !parameters.TryGetProperty(name, out var element)) return false;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.True or JsonValueKind.False:
+                value = element.GetBoolean();
+                return true;
+            case JsonValueKind.String:
+                return bool.TryParse(element.GetString()!.Trim(), out value);
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Whether the parameter is present (and not JSON null).</summary>
     public static bool Has(JsonElement parameters, string name) =>
         parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty(name, out var element) && element.ValueKind != JsonValueKind.Null;
@@ -58,6 +75,8 @@ public static class ActionParameters
             JsonValueKind.String => decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d),
             _ => false,
         },
+        ParameterKind.Flag => element.ValueKind is JsonValueKind.True or JsonValueKind.False
+                              || (element.ValueKind == JsonValueKind.String && bool.TryParse(element.GetString()!.Trim(), out _)),
         _ => false,
     };
 }

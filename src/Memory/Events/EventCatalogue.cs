@@ -87,6 +87,7 @@ public static class EventCatalogue
         ("Marketing", "CampaignLaunched", "campaign_id name? channel? daily_budget?:number>=0"),
         ("Marketing", "BudgetExhausted", "ad_set_id campaign_id? daily_budget?:number>=0 spent?:number>=0"),
 
+        ("Support", "TicketOpened", "ticket_id customer_id channel priority order_id? external_id? subject?"),
         ("Supply", "SupplierCostChanged", "supplier_id product_id from_cost:number>=0 to_cost:number>=0 change_pct:number sku?"),
 
         ("Platform", "FunctionRefused", "function reason detail plugin? persona? requested_by? tool_call_id?"),
@@ -95,6 +96,8 @@ public static class EventCatalogue
         ("Platform", "ActionExecuted", "action_id action idempotency_key connector_reference? approval_id? policy_version?"),
         ("Platform", "ActionFailed", "action_id action idempotency_key error approval_id?"),
         ("Platform", "ActionDenied", "action_id action reason stage? policy_version?"),
+        ("Platform", "IntegrationConnected", "integration_id action_id changed_by"),
+        ("Platform", "IntegrationDisconnected", "integration_id action_id changed_by"),
     ];
 
     /// <summary>Every known event type in catalogue order (grouped by family).</summary>

@@ -4,9 +4,12 @@ using LiveShop.Plugins.Accounting;
 using LiveShop.Plugins.Ads;
 using LiveShop.Plugins.Commerce;
 using LiveShop.Plugins.Fulfillment;
+using LiveShop.Plugins.Integrations;
+using LiveShop.Plugins.Integrations.Connections;
 using LiveShop.Plugins.Internal;
 using LiveShop.Plugins.Memory;
 using LiveShop.Plugins.Payments;
+using LiveShop.Plugins.Payments.Stripe;
 using LiveShop.Plugins.Research;
 using LiveShop.Plugins.Research.ProductPages;
 using LiveShop.Plugins.Research.Trends;
@@ -23,25 +26,31 @@ public static class LiveShopPlugins
     /// <summary>The plugin names, for persona allow-lists.</summary>
     public static IReadOnlyList<string> Names { get; } =
         [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, AccountingPlugin.Name, ResearchPlugin.Name,
-         InternalPlugin.Name, MemoryPlugin.Name];
+            InternalPlugin.Name, MemoryPlugin.Name, IntegrationsPlugin.Name];
 
     /// <summary>
-    /// Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings and
-    /// <paramref name="pages"/> external product pages (a fetcher with default options when not given).
+    /// Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings. Without
+    /// <paramref name="integrations"/> every integration is sandbox; <paramref name="stripe"/> is the live Stripe account, when configured;
+    /// <paramref name="pages"/> reads external product pages (a fetcher with default options when not given).
     /// </summary>
     public static IReadOnlyList<PluginRegistration> Create(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, MemoryPlugin memory,
-        IProductPageSource? pages = null) =>
-    [
-        new(CommercePlugin.Name, new CommercePlugin(contexts, time)),
-        new(AdsPlugin.Name, new AdsPlugin(contexts, time)),
-        new(FulfillmentPlugin.Name, new FulfillmentPlugin(contexts, time)),
-        new(PaymentsPlugin.Name, new PaymentsPlugin(contexts, time)),
-        new(SupportPlugin.Name, new SupportPlugin(contexts, time)),
-        new(AccountingPlugin.Name, new AccountingPlugin(SandboxLedger.ForEveryProvider(contexts)[0], time)),
-        new(ResearchPlugin.Name, new ResearchPlugin(new OwnSalesTrendSignals(contexts), pages ?? new ProductPageFetcher(new ProductPageOptions(), time), time)),
-        new(InternalPlugin.Name, new InternalPlugin()),
-        new(MemoryPlugin.Name, memory),
-    ];
+        IntegrationConnections? integrations = null, StripeAccount? stripe = null, IProductPageSource? pages = null)
+    {
+        integrations ??= new IntegrationConnections(contexts.CreateDbContext, IntegrationDirectory.AllSandbox());
+        return
+        [
+            new(CommercePlugin.Name, new CommercePlugin(contexts, time)),
+            new(AdsPlugin.Name, new AdsPlugin(contexts, time)),
+            new(FulfillmentPlugin.Name, new FulfillmentPlugin(contexts, time)),
+            new(PaymentsPlugin.Name, new PaymentsPlugin(contexts, time, integrations, stripe)),
+            new(SupportPlugin.Name, new SupportPlugin(contexts, time)),
+            new(AccountingPlugin.Name, new AccountingPlugin(SandboxLedger.ForEveryProvider(contexts)[0], time)),
+            new(ResearchPlugin.Name, new ResearchPlugin(new OwnSalesTrendSignals(contexts), pages ?? new ProductPageFetcher(new ProductPageOptions(), time), time)),
+            new(InternalPlugin.Name, new InternalPlugin()),
+            new(MemoryPlugin.Name, memory),
+            new(IntegrationsPlugin.Name, new IntegrationsPlugin(integrations)),
+        ];
+    }
 
     /// <summary>
     /// Registers each plugin as its own <see cref="PluginRegistration"/> singleton, so <see cref="KernelFactory"/> receives
@@ -59,6 +68,8 @@ public static class LiveShopPlugins
                 sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>(),
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
                 sp.GetRequiredService<MemoryPlugin>(),
+                sp.GetService<IntegrationConnections>(),
+                sp.GetService<StripeAccount>(),
                 sp.GetRequiredService<ProductPageFetcher>())[index]);
         }
         return services;

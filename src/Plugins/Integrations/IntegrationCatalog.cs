@@ -6,13 +6,14 @@ public static class IntegrationCatalog
     /// <summary>All integrations, grouped by family.</summary>
     public static IReadOnlyList<IntegrationDescriptor> All { get; } =
     [
-        Real("shopify", IntegrationFamily.Commerce, "Shopify", "Shopify", "ShopDomain", "AccessToken"),
+        Real("shopify", IntegrationFamily.Commerce, "Shopify", "Shopify", "ShopDomain", "AccessToken")
+            with { OptionalSettings = ["ApiVersion", "BaseUrl", "PageSize", "TransientRetryDelay", "SyncInterval"] },
         Contract("tiktok_shop", IntegrationFamily.Commerce, "TikTok Shop", "TikTokShop", "AppKey", "AppSecret", "AccessToken"),
         Contract("youtube", IntegrationFamily.Commerce, "YouTube Shopping", "YouTubeShopping", "ClientId", "ClientSecret", "RefreshToken"),
         Contract("amazon", IntegrationFamily.Commerce, "Amazon", "Amazon", "SellerId", "RefreshToken", "ClientId", "ClientSecret"),
         Contract("ebay", IntegrationFamily.Commerce, "eBay", "Ebay", "ClientId", "ClientSecret", "RefreshToken"),
         Contract("etsy", IntegrationFamily.Commerce, "Etsy", "Etsy", "ApiKey", "ShopId", "AccessToken"),
-        Real("stripe", IntegrationFamily.Payments, "Stripe", "Stripe", "SecretKey"),
+        Real("stripe", IntegrationFamily.Payments, "Stripe", "Stripe", "SecretKey") with { OptionalSettings = ["ApiBase", "MaxNetworkRetries"] },
         Contract("paypal", IntegrationFamily.Payments, "PayPal", "PayPal", "ClientId", "ClientSecret"),
         Contract("wise", IntegrationFamily.Payments, "Wise", "Wise", "ApiToken", "ProfileId"),
         Contract("shipbob", IntegrationFamily.Fulfillment, "ShipBob", "ShipBob", "AccessToken"),
@@ -25,7 +26,8 @@ public static class IntegrationCatalog
         Contract("google_ads", IntegrationFamily.Advertising, "Google Ads", "GoogleAds", "DeveloperToken", "CustomerId", "RefreshToken"),
         Contract("gorgias", IntegrationFamily.Support, "Gorgias", "Gorgias", "Domain", "ApiKey"),
         Contract("zendesk", IntegrationFamily.Support, "Zendesk", "Zendesk", "Subdomain", "Email", "ApiToken"),
-        Real("email", IntegrationFamily.Support, "Email (SMTP/IMAP)", "Email", "SmtpHost", "ImapHost", "UserName", "Password", "FromAddress"),
+        Real("email", IntegrationFamily.Support, "Email (SMTP/IMAP)", "Email", "SmtpHost", "ImapHost", "UserName", "Password", "FromAddress")
+            with { OptionalSettings = ["SmtpPort", "ImapPort", "Security", "Mailbox", "PollSeconds", "SendAttempts"] },
         Contract("trend_signals", IntegrationFamily.Research, "Trend signals", "TrendSignals", "ApiKey"),
         Contract("product_pages", IntegrationFamily.Research, "Product page research", "ProductPages", "UserAgent"),
     ];

@@ -46,6 +46,9 @@ public sealed record IntegrationDescriptor
     /// <summary>The settings inside the section that must all be present for it to be live, e.g. <c>SecretKey</c>.</summary>
     public required IReadOnlyList<string> RequiredSettings { get; init; }
 
+    /// <summary>Settings the section may also hold (an API base for tests, a retry count); any other key in it is a start-up error.</summary>
+    public IReadOnlyList<string> OptionalSettings { get; init; } = [];
+
     /// <summary>
     /// Whether a real client exists. Without one, configuring credentials is a start-up error rather than a silent
     /// fall-back to the sandbox.

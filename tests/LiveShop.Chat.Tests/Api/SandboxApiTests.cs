@@ -23,6 +23,22 @@ public sealed class SandboxApiTests(LiveShopServer server) : IClassFixture<LiveS
         Assert.False(status.RootElement.TryGetProperty("traits", out _));
     }
 
+    [Fact]
+    public async Task Support_may_read_the_status_but_not_pause_the_simulation()
+    {
+        await using (var insert = server.Database.DataSource.CreateCommand("""
+            INSERT INTO users (id, email, display_name, role, created_at, disabled)
+            VALUES (gen_random_uuid(), 'sandbox-support@liveshop.local', 'S', 'support', now(), false) ON CONFLICT (email) DO NOTHING
+            """))
+            await insert.ExecuteNonQueryAsync();
+        var support = await server.ClientForAsync("sandbox-support@liveshop.local");
+
+        Assert.Equal(HttpStatusCode.OK, (await support.GetAsync("/api/sandbox/status")).StatusCode);
+        var pause = await support.PostAsync("/api/sandbox/pause", null);
+        Assert.Equal(HttpStatusCode.Forbidden, pause.StatusCode);
+        Assert.False(await PausedAsync(await server.Client.GetAsync("/api/sandbox/status")));
+    }
+
     private static async Task<bool> PausedAsync(HttpResponseMessage response)
     {
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

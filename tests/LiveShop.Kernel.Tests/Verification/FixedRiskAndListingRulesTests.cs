@@ -38,9 +38,23 @@ public sealed class FixedRiskAndListingRulesTests
     [InlineData("pay_creator")]
     [InlineData("change_policy")]
     [InlineData("modify_account_access")]
-    [InlineData("connect_integration")]
     public void Founder_only_actions_always_need_the_founder(string action) =>
         _scenario.Verify(action, new { creator_id = "cr_1", amount = 10m }).NeedsApproval(RiskLevel.L3);
+
+    [Fact]
+    public void Connecting_or_disconnecting_an_integration_needs_the_founder()
+    {
+        _scenario.Verify("connect_integration", new { integration_id = "stripe" }).NeedsApproval(RiskLevel.L3);
+        _scenario.Verify("connect_integration", new { integration_id = "stripe", disconnect = true }).NeedsApproval(RiskLevel.L3);
+        _scenario.Verify("connect_integration", new { integration_id = "stripe", disconnect = "true" }).NeedsApproval(RiskLevel.L3);
+    }
+
+    [Fact]
+    public void Connecting_without_an_integration_id_or_with_a_non_flag_disconnect_is_denied()
+    {
+        _scenario.Verify("connect_integration", new { }).IsDenied("parameters_valid");
+        _scenario.Verify("connect_integration", new { integration_id = "stripe", disconnect = "maybe" }).IsDenied("parameters_valid");
+    }
 
     [Fact]
     public void Unknown_action_is_denied_fail_closed()

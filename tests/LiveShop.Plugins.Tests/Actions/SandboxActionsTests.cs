@@ -125,7 +125,7 @@ public sealed class SandboxActionsTests(TestDatabase database) : IClassFixture<T
     }
 
     /// <summary>Facts read from the test database's rows on every verification (ROAS fixed at 4).</summary>
-    private sealed class RowFacts(TestDatabase database) : IFactsProvider
+    internal sealed class RowFacts(TestDatabase database) : IFactsProvider
     {
         public async ValueTask<BusinessFacts> GetFactsAsync(ActionPacket packet, CancellationToken cancellationToken)
         {

@@ -42,7 +42,7 @@ public sealed class IntegrationsDocTests
         foreach (var integration in IntegrationCatalog.All.Where(i => byFamily.ContainsKey(i.Family)))
         {
             var cells = Cells(Rows.Single(r => Cells(r).Length == 8 && Cells(r)[1] == $"`{integration.Id}`"));
-            Assert.Equal(string.Join(", ", byFamily[integration.Family].Select(a => $"`{a}`")), cells[6]);
+            Assert.StartsWith(string.Join(", ", byFamily[integration.Family].Select(a => $"`{a}`")), cells[6]);
         }
         var payments = IntegrationCatalog.All.Where(i => i.Family == IntegrationFamily.Payments)
             .SelectMany(i => Cells(Rows.Single(r => Cells(r).Length == 8 && Cells(r)[1] == $"`{i.Id}`"))[6].Split(", ")).Select(a => a.Trim('`')).Distinct().Order();

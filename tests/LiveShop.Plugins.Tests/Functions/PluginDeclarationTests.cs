@@ -8,8 +8,8 @@ namespace LiveShop.Plugins.Tests.Functions;
 
 public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    // Actions the product exposes only through its own surfaces (policy editing, access, integrations), not to personas.
-    private static readonly string[] NotPluginActions = ["change_policy", "modify_account_access", "connect_integration"];
+    // Actions the product exposes only through its own surfaces (policy editing, access), not to personas.
+    private static readonly string[] NotPluginActions = ["change_policy", "modify_account_access"];
 
     private ProductKernels Kernels() => new(database, new TestContextFactory(database), TimeProvider.System);
 
@@ -33,8 +33,9 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
         Assert.Equal(
             ["Accounting-get_balance_sheet", "Accounting-get_profit_and_loss", "Accounting-get_unreconciled_settlements", "Ads-get_ad_platform_summary",
                 "Ads-get_ad_set_performance", "Commerce-get_channel_summary", "Commerce-get_order", "Commerce-list_top_products",
-                "Fulfillment-get_fulfilment_status", "Fulfillment-get_stock", "Memory-recall_learnings", "Memory-search_knowledge",
-                "Payments-get_cash_runway", "Research-fetch_product_page", "Research-get_trend_report", "Support-list_open_tickets"],
+                "Fulfillment-get_fulfilment_status", "Fulfillment-get_stock", "Integrations-list_integrations", "Memory-recall_learnings",
+                "Memory-search_knowledge", "Payments-get_cash_runway", "Payments-get_payment", "Payments-get_stripe_balance", "Payments-list_recent_payouts",
+                "Research-fetch_product_page", "Research-get_trend_report", "Support-list_open_tickets"],
             readOnly);
     }
 
@@ -58,6 +59,7 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
                     ParameterKind.Number => "12.50",
                     ParameterKind.WholeNumber => "3",
                     ParameterKind.Id => "x_1",
+                    ParameterKind.Flag => "true",
                     _ => "some text",
                 };
             }

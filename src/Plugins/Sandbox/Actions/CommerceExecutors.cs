@@ -1,8 +1,8 @@
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
-using LiveShop.Memory.Data.Entities.Catalog;
 using LiveShop.Memory.Data.Entities.Channels;
-using LiveShop.Memory.Data.Entities.Payments;
+using LiveShop.Plugins.Commerce.Recording;
+using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Plugins.Sandbox.Actions;
@@ -18,23 +18,8 @@ public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecu
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var order = await SandboxBusiness.FindAsync(db.Orders, SandboxBusiness.Text(packet, "order_id"), "order", cancellationToken);
-            var amount = SandboxBusiness.Number(packet, "amount");
-            var refunded = await db.Refunds.Where(r => r.OrderId == order.Id).SumAsync(r => (decimal?)r.Amount, cancellationToken) ?? 0m;
-            var refund = new Refund
-            {
-                Id = SandboxBusiness.NewId("re", packet), OrderId = order.Id, CustomerId = order.CustomerId, Amount = amount,
-                Reason = SandboxBusiness.Text(packet, "reason"), Status = "processed", RequestedAt = business.Now, ProcessedAt = business.Now,
-            };
-            db.Refunds.Add(refund);
-            order.Status = refunded + amount >= order.Total ? "refunded" : "partially_refunded";
-            var result = new ExecutionResult
-            {
-                ConnectorReference = refund.Id,
-                Summary = $"refunded {amount} on order {order.Id} ({refund.Id})",
-                Details = SandboxBusiness.Json(new { RefundId = refund.Id, OrderId = order.Id, Amount = amount }),
-                IrreversibleBecause = "a processed refund has left the business; it cannot be recalled",
-            };
-            return (result, [("RefundProcessed", new { RefundId = refund.Id, OrderId = order.Id, Amount = amount, order.CustomerId, order.Currency })]);
+            return await RefundRecording.RecordAsync(db, order, SandboxBusiness.NewId("re", packet), SandboxBusiness.Number(packet, "amount"),
+                SandboxBusiness.Text(packet, "reason"), business.Now, cancellationToken);
         }, packet.ActionId, cancellationToken);
 }
 
@@ -49,28 +34,7 @@ public sealed class ChangePriceExecutor(SandboxBusiness business) : IActionExecu
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
             var product = await SandboxBusiness.FindAsync(db.Products, SandboxBusiness.Text(packet, "product_id"), "product", cancellationToken);
-            var price = SandboxBusiness.Number(packet, "new_price");
-            var previous = product.Price;
-            product.Price = price;
-            db.PriceChanges.Add(new PriceChange
-            {
-                ProductId = product.Id, FromPrice = previous, ToPrice = price, ChangedAt = business.Now,
-                ChangedBy = packet.RequestedBy ?? "agent:unknown", Reason = packet.Agent is null ? null : $"proposed by {packet.Agent}",
-            });
-            var listings = await db.Listings.Where(l => l.ProductId == product.Id).ToListAsync(cancellationToken);
-            foreach (var listing in listings) listing.Price = price;
-            var result = new ExecutionResult
-            {
-                ConnectorReference = $"{product.Id}@{price}",
-                Summary = $"price of {product.Id} {previous} → {price} ({listings.Count} listings updated)",
-                Details = SandboxBusiness.Json(new { ProductId = product.Id, FromPrice = previous, ToPrice = price }),
-                Inverse = new ActionInverse("change_price", SandboxBusiness.Json(new { ProductId = product.Id, NewPrice = previous })),
-            };
-            var events = listings.Select(l => ("ListingUpdated", (object)new
-            {
-                ListingId = l.Id, l.ProductId, l.Channel, Changes = new { Price = new { From = previous, To = price } },
-            })).ToList();
-            return (result, events);
+            return await PriceChangeRecording.RecordAsync(db, product, SandboxBusiness.Number(packet, "new_price"), packet, business.Now, cancellationToken);
         }, packet.ActionId, cancellationToken);
 }
 
@@ -133,16 +97,5 @@ public sealed class RespondTicketExecutor(SandboxBusiness business) : IActionExe
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
-        business.InTransactionAsync<ExecutionResult>(async db =>
-        {
-            var ticket = await SandboxBusiness.FindAsync(db.SupportTickets, SandboxBusiness.Text(packet, "ticket_id"), "ticket", cancellationToken);
-            ticket.FirstResponseAt ??= business.Now;
-            if (ticket.Status == "open") ticket.Status = "pending";
-            var result = new ExecutionResult
-            {
-                ConnectorReference = $"{ticket.Id}:reply", Summary = $"replied to ticket {ticket.Id}",
-                IrreversibleBecause = "a sent message cannot be unsent",
-            };
-            return (result, Array.Empty<(string, object)>());
-        }, packet.ActionId, cancellationToken);
+        TicketReplies.RecordAsync(business, packet, reference: null, summary: null, cancellationToken);
 }

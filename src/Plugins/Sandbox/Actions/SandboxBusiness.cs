@@ -23,16 +23,19 @@ public sealed class SandboxBusiness(NpgsqlDataSource dataSource, EventStore even
     /// <summary>The current time.</summary>
     public DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>Runs <paramref name="work"/> in one transaction and appends the events it returns in the same transaction.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction and appends the events it returns in the same transaction, as coming
+    /// from <paramref name="source"/> (a live connector names its provider, e.g. <c>shopify</c>).
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<LiveShopDbContext, Task<(T Result, IReadOnlyList<(string Type, object Data)> Events)>> work,
-        string actionId, CancellationToken cancellationToken)
+        string actionId, CancellationToken cancellationToken, string source = Source)
     {
         await using var context = LiveShopDataSource.CreateContext(dataSource);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var (result, events) = await work(context);
         await context.SaveChangesAsync(cancellationToken);
         var now = Now;
-        var newEvents = events.Select((e, i) => new NewEvent(ActionHashes.StableId($"{actionId}:{e.Type}:{i}"), e.Type, now, Source,
+        var newEvents = events.Select((e, i) => new NewEvent(ActionHashes.StableId($"{actionId}:{e.Type}:{i}"), e.Type, now, source,
             JsonSerializer.SerializeToElement(e.Data, JsonDefaults.Options))).ToList();
         if (newEvents.Count > 0) await eventStore.AppendAsync(newEvents, (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

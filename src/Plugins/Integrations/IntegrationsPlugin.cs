@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using LiveShop.Kernel.Functions;
+using LiveShop.Plugins.Functions;
+using LiveShop.Plugins.Integrations.Connections;
+using Microsoft.SemanticKernel;
+
+namespace LiveShop.Plugins.Integrations;
+
+/// <summary>The outside tools the business uses: which are sandbox and which are live, and connecting a configured one.</summary>
+[Description("The business's external tools (Shopify, Stripe, ads platforms, …): which are live or sandbox, and connecting them.")]
+public sealed class IntegrationsPlugin(IntegrationConnections connections)
+{
+    /// <summary>The plugin's name in every kernel.</summary>
+    public const string Name = "Integrations";
+
+    /// <summary>Every integration with its effective state and the setting names that make it live.</summary>
+    [KernelFunction("list_integrations"), ReadOnlyFunction]
+    [Description("Lists every integration by family with its state: Sandbox, Live (connected) or Live credentials awaiting connection, " +
+                 "whether a real client exists, and the names of the settings that make it live.")]
+    public async Task<string> ListIntegrationsAsync(CancellationToken cancellationToken = default)
+    {
+        var states = await connections.ListAsync(cancellationToken);
+        return ModelText.Json(new
+        {
+            integrations = states.Select(s => new
+            {
+                id = s.Status.Id, name = s.Status.Descriptor.DisplayName, family = s.Status.Descriptor.Family.ToString(),
+                state = s.Label, real_client = s.Status.Descriptor.HasRealClient,
+                required_settings = s.Status.Descriptor.RequiredSettings.Select(r => $"{s.Status.Descriptor.ConfigurationSection}:{r}"),
+            }),
+            note = "only integrations in state 'Live credentials awaiting connection' can be connected with connect_integration",
+        });
+    }
+
+    /// <summary>Proposes connecting (or disconnecting) an integration; only the tool gateway carries it out, after the founder approves.</summary>
+    [KernelFunction("connect_integration"), WorldAction("connect_integration")]
+    [Description("Asks the founder to let agents act through an integration whose credentials are configured (real money, real customers). " +
+                 "With disconnect=true it goes back: its actions are refused until connected again. Always waits for the founder.")]
+    public string ConnectIntegration(
+        [Description("The integration id from list_integrations, e.g. 'stripe'.")] string integration_id,
+        [Description("true to disconnect instead of connect.")] bool disconnect = false,
+        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
+}
