@@ -16,7 +16,7 @@ using LiveShop.Plugins.Research.Trends;
 using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace LiveShop.Plugins.Functions;
 
@@ -58,8 +58,9 @@ public static class LiveShopPlugins
     /// </summary>
     public static IServiceCollection AddLiveShopPlugins(this IServiceCollection services)
     {
-        services.AddOptions<ProductPageOptions>().BindConfiguration(ProductPageOptions.Section);
-        services.AddSingleton(sp => new ProductPageFetcher(sp.GetRequiredService<IOptions<ProductPageOptions>>().Value,
+        // Hosts without configuration (the CLI's chat) get the defaults.
+        services.AddSingleton(sp => new ProductPageFetcher(
+            sp.GetService<IConfiguration>()?.GetSection(ProductPageOptions.Section).Get<ProductPageOptions>() ?? new ProductPageOptions(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         for (var i = 0; i < Names.Count; i++)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using LiveShop.Plugins.Research.ProductPages;
 
 namespace LiveShop.Plugins.Tests.Research;
@@ -150,6 +151,24 @@ public sealed class ProductPageFetcherTests : IAsyncLifetime
         var fetch = await fetcher.FetchAsync(_site.BaseUrl + "/products/huge", default);
 
         Assert.Contains("larger than the 100000 byte limit", fetch.Refusal);
+    }
+
+    [Fact]
+    public void Options_are_read_from_the_product_pages_integration_section()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Integrations:ProductPages:UserAgent"] = "AcmeShopBot/2.0 (+https://acme.example/bot)",
+            ["Integrations:ProductPages:Timeout"] = "00:00:04",
+            ["Integrations:ProductPages:MaxCrawlDelay"] = "00:00:05",
+        }).Build();
+
+        var options = Microsoft.Extensions.Configuration.ConfigurationBinder.Get<ProductPageOptions>(configuration.GetSection(ProductPageOptions.Section))!;
+
+        Assert.Equal("AcmeShopBot", options.ProductToken);
+        Assert.Equal(TimeSpan.FromSeconds(4), options.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.MaxCrawlDelay);
+        Assert.False(options.AllowPrivateAddresses);
     }
 
     [Fact]
