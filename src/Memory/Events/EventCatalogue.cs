@@ -88,6 +88,7 @@ public static class EventCatalogue
         ("Marketing", "BudgetExhausted", "ad_set_id campaign_id? daily_budget?:number>=0 spent?:number>=0"),
 
         ("Support", "TicketOpened", "ticket_id customer_id channel priority order_id? external_id? subject?"),
+        ("Supply", "SupplierCostChanged", "supplier_id product_id from_cost:number>=0 to_cost:number>=0 change_pct:number sku?"),
 
         ("Platform", "FunctionRefused", "function reason detail plugin? persona? requested_by? tool_call_id?"),
         ("Platform", "ApprovalRequested", "approval_id action_id action risk_level required_approver requested_by expires_at:timestamp arguments_hash"),

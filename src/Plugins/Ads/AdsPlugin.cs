@@ -1,16 +1,22 @@
 using System.ComponentModel;
 using LiveShop.Kernel.Functions;
 using LiveShop.Memory.Data;
+using LiveShop.Plugins.Ads.Platforms;
 using LiveShop.Plugins.Functions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;
 
 namespace LiveShop.Plugins.Ads;
 
-/// <summary>Ad sets: their spend and return, and the budget changes a persona may propose.</summary>
+/// <summary>
+/// Ad sets: their spend and return, and the budget changes a persona may propose. <paramref name="platforms"/> are the ad
+/// platforms asked for per-platform figures (the sandbox of every platform when not given).
+/// </summary>
 [Description("Advertising ad sets: performance, budgets and pausing.")]
-public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time)
+public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, IReadOnlyList<IAdPlatform>? platforms = null)
 {
+    private readonly IReadOnlyList<IAdPlatform> _platforms = platforms ?? SandboxAdPlatform.ForEveryPlatform(contexts);
+
     /// <summary>The plugin's name in every kernel.</summary>
     public const string Name = "Ads";
 
@@ -45,6 +51,36 @@ public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, Tim
             {
                 ad_set_id = r.Id, name = r.Name, product_id = r.ProductId, status = r.Status, daily_budget = r.DailyBudget,
                 spend = r.Spend, revenue = r.Revenue, roas = r.Spend == 0 ? (decimal?)null : Math.Round(r.Revenue / r.Spend, 2),
+            }),
+        });
+    }
+
+    /// <summary>Spend and return per ad platform over the trailing days.</summary>
+    [KernelFunction("get_ad_platform_summary"), ReadOnlyFunction]
+    [Description("Shows each advertising platform account's spend, revenue, return on ad spend, CPM, click-through rate, cost per order and active daily budgets over the last days.")]
+    public async Task<string> GetAdPlatformSummaryAsync(
+        [Description("One ad platform: tiktok_ads, meta_ads or google_ads; leave empty for every platform.")] string? platform = null,
+        [Description("How many days back to look, today included (default 7).")] int days = 7,
+        CancellationToken cancellationToken = default)
+    {
+        days = Math.Clamp(days, 1, 90);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var chosen = string.IsNullOrWhiteSpace(platform) ? _platforms : _platforms.Where(p => p.IntegrationId == platform.Trim().ToLowerInvariant()).ToList();
+        if (chosen.Count == 0) return $"no ad platform {platform}; platforms are {string.Join(", ", _platforms.Select(p => p.IntegrationId))}";
+        var summaries = new List<AdPlatformSummary>();
+        foreach (var p in chosen) summaries.Add(await p.GetSummaryAsync(today.AddDays(1 - days), today, cancellationToken));
+        var spend = summaries.Sum(s => s.Spend);
+        return ModelText.Json(new
+        {
+            days,
+            total_spend = spend,
+            total_revenue = summaries.Sum(s => s.Revenue),
+            blended_roas = spend == 0 ? (decimal?)null : Math.Round(summaries.Sum(s => s.Revenue) / spend, 2),
+            platforms = summaries.Select(s => new
+            {
+                platform = s.Platform, campaigns = s.Campaigns, active_ad_sets = s.ActiveAdSets, active_daily_budget = s.ActiveDailyBudget,
+                spend = s.Spend, revenue = s.Revenue, roas = s.Roas, orders = s.Orders, cost_per_order = s.CostPerOrder,
+                impressions = s.Impressions, clicks = s.Clicks, cpm = s.Cpm, ctr_pct = s.CtrPct,
             }),
         });
     }

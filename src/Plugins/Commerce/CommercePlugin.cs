@@ -1,16 +1,22 @@
 using System.ComponentModel;
 using LiveShop.Kernel.Functions;
 using LiveShop.Memory.Data;
+using LiveShop.Plugins.Commerce.Channels;
 using LiveShop.Plugins.Functions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;
 
 namespace LiveShop.Plugins.Commerce;
 
-/// <summary>Orders, refunds, listings and prices: what a persona may look up and propose in the store.</summary>
+/// <summary>
+/// Orders, refunds, listings and prices: what a persona may look up and propose in the store. <paramref name="channels"/>
+/// are the sales channels asked for per-channel figures (the sandbox of every channel when not given).
+/// </summary>
 [Description("Orders, refunds, product listings and prices of the store.")]
-public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time)
+public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, IReadOnlyList<ISalesChannel>? channels = null)
 {
+    private readonly IReadOnlyList<ISalesChannel> _channels = channels ?? SandboxSalesChannel.ForEveryChannel(contexts);
+
     /// <summary>The plugin's name in every kernel.</summary>
     public const string Name = "Commerce";
 
@@ -75,6 +81,33 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
             products = top.OrderByDescending(x => x.Revenue).ThenBy(x => x.ProductId).Select(x => new
             {
                 product_id = x.ProductId, title = x.Title, units = x.Units, revenue = x.Revenue, price = x.Price, stock = x.Stock,
+            }),
+        });
+    }
+
+    /// <summary>Orders, revenue and refunds per sales channel over a trailing window.</summary>
+    [KernelFunction("get_channel_summary"), ReadOnlyFunction]
+    [Description("Compares the sales channels (shopify, tiktok_shop, youtube, amazon, ebay, etsy): orders, revenue, average order value, refunds and live listings per channel over the last days.")]
+    public async Task<string> GetChannelSummaryAsync(
+        [Description("One sales channel, e.g. tiktok_shop; leave empty for every channel.")] string? channel = null,
+        [Description("How many days back to look (default 7).")] int days = 7,
+        CancellationToken cancellationToken = default)
+    {
+        days = Math.Clamp(days, 1, 365);
+        var to = time.GetUtcNow();
+        var chosen = string.IsNullOrWhiteSpace(channel) ? _channels : _channels.Where(c => c.IntegrationId == channel.Trim().ToLowerInvariant()).ToList();
+        if (chosen.Count == 0) return $"no sales channel {channel}; channels are {string.Join(", ", _channels.Select(c => c.IntegrationId))}";
+        var summaries = new List<ChannelSummary>();
+        foreach (var c in chosen) summaries.Add(await c.GetSummaryAsync(to.AddDays(-days), to, cancellationToken));
+        return ModelText.Json(new
+        {
+            days,
+            total_orders = summaries.Sum(s => s.Orders),
+            total_revenue = summaries.Sum(s => s.Revenue),
+            channels = summaries.Select(s => new
+            {
+                channel = s.Channel, orders = s.Orders, revenue = s.Revenue, average_order_value = s.AverageOrderValue,
+                refunds = s.Refunds, refund_count = s.RefundCount, refund_rate_pct = s.RefundRatePct, live_listings = s.LiveListings,
             }),
         });
     }

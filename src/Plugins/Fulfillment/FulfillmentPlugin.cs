@@ -1,16 +1,23 @@
 using System.ComponentModel;
 using LiveShop.Kernel.Functions;
 using LiveShop.Memory.Data;
+using LiveShop.Plugins.Fulfillment.Providers;
 using LiveShop.Plugins.Functions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;
 
 namespace LiveShop.Plugins.Fulfillment;
 
-/// <summary>Stock and shipping: what is on hand, and the fulfilment and reorders a persona may propose.</summary>
+/// <summary>
+/// Stock and shipping: what is on hand, how the warehouses keep up, and the fulfilment and reorders a persona may
+/// propose. <paramref name="providers"/> are the fulfilment providers asked for their status (the sandbox of every
+/// provider when not given).
+/// </summary>
 [Description("Stock levels, order fulfilment and stock reorders.")]
-public sealed class FulfillmentPlugin(IDbContextFactory<LiveShopDbContext> contexts)
+public sealed class FulfillmentPlugin(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, IReadOnlyList<IFulfilmentProvider>? providers = null)
 {
+    private readonly IReadOnlyList<IFulfilmentProvider> _providers = providers ?? SandboxFulfilmentProvider.ForEveryProvider(contexts);
+
     /// <summary>The plugin's name in every kernel.</summary>
     public const string Name = "Fulfillment";
 
@@ -36,6 +43,33 @@ public sealed class FulfillmentPlugin(IDbContextFactory<LiveShopDbContext> conte
             {
                 product_id = p.Id, title = p.Title, stock = p.Stock, reorder_point = p.ReorderPoint,
                 needs_reorder = p.Stock <= p.ReorderPoint, unit_cost = p.UnitCost, supplier_id = p.SupplierId,
+            }),
+        });
+    }
+
+    /// <summary>Backlog and shipping service level per fulfilment provider.</summary>
+    [KernelFunction("get_fulfilment_status"), ReadOnlyFunction]
+    [Description("Shows each 3PL warehouse and shipping provider (au_3pl, shipbob, shipping_labels): orders waiting to be shipped (backlog), the oldest waiting order, hours to ship, SLA met % and delivery days over the last days.")]
+    public async Task<string> GetFulfilmentStatusAsync(
+        [Description("One provider, e.g. au_3pl; leave empty for every provider.")] string? provider = null,
+        [Description("How many days back to measure shipping performance (default 7).")] int days = 7,
+        CancellationToken cancellationToken = default)
+    {
+        days = Math.Clamp(days, 1, 90);
+        var now = time.GetUtcNow();
+        var chosen = string.IsNullOrWhiteSpace(provider) ? _providers : _providers.Where(p => p.IntegrationId == provider.Trim().ToLowerInvariant()).ToList();
+        if (chosen.Count == 0) return $"no fulfilment provider {provider}; providers are {string.Join(", ", _providers.Select(p => p.IntegrationId))}";
+        var statuses = new List<FulfilmentStatus>();
+        foreach (var p in chosen) statuses.Add(await p.GetStatusAsync(now.AddDays(-days), now, cancellationToken));
+        return ModelText.Json(new
+        {
+            days,
+            total_backlog = statuses.Sum(s => s.Backlog),
+            providers = statuses.Select(s => new
+            {
+                provider = s.Provider, backlog = s.Backlog, oldest_backlog_hours = s.OldestBacklogHours, shipped = s.Shipped,
+                sla_hours = s.SlaHours, sla_met_pct = s.SlaMetPct, average_hours_to_ship = s.AverageHoursToShip,
+                delivered = s.Delivered, average_days_to_deliver = s.AverageDaysToDeliver,
             }),
         });
     }

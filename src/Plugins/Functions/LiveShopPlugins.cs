@@ -1,5 +1,6 @@
 using LiveShop.Kernel.Functions;
 using LiveShop.Memory.Data;
+using LiveShop.Plugins.Accounting;
 using LiveShop.Plugins.Ads;
 using LiveShop.Plugins.Commerce;
 using LiveShop.Plugins.Fulfillment;
@@ -10,9 +11,13 @@ using LiveShop.Plugins.Memory;
 using LiveShop.Plugins.Payments;
 using LiveShop.Plugins.Payments.Stripe;
 using LiveShop.Plugins.Platform;
+using LiveShop.Plugins.Research;
+using LiveShop.Plugins.Research.ProductPages;
+using LiveShop.Plugins.Research.Trends;
 using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 
 namespace LiveShop.Plugins.Functions;
 
@@ -21,24 +26,27 @@ public static class LiveShopPlugins
 {
     /// <summary>The plugin names, for persona allow-lists.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, InternalPlugin.Name, MemoryPlugin.Name,
-            IntegrationsPlugin.Name, PlatformPlugin.Name];
+        [CommercePlugin.Name, AdsPlugin.Name, FulfillmentPlugin.Name, PaymentsPlugin.Name, SupportPlugin.Name, AccountingPlugin.Name, ResearchPlugin.Name,
+            InternalPlugin.Name, MemoryPlugin.Name, IntegrationsPlugin.Name, PlatformPlugin.Name];
 
     /// <summary>
     /// Creates every plugin over the business database; <paramref name="memory"/> serves knowledge and learnings. Without
-    /// <paramref name="integrations"/> every integration is sandbox; <paramref name="stripe"/> is the live Stripe account, when configured.
+    /// <paramref name="integrations"/> every integration is sandbox; <paramref name="stripe"/> is the live Stripe account, when configured;
+    /// <paramref name="pages"/> reads external product pages (a fetcher with default options when not given).
     /// </summary>
     public static IReadOnlyList<PluginRegistration> Create(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time, MemoryPlugin memory,
-        IntegrationConnections? integrations = null, StripeAccount? stripe = null)
+        IntegrationConnections? integrations = null, StripeAccount? stripe = null, IProductPageSource? pages = null)
     {
         integrations ??= new IntegrationConnections(contexts.CreateDbContext, IntegrationDirectory.AllSandbox());
         return
         [
             new(CommercePlugin.Name, new CommercePlugin(contexts, time)),
             new(AdsPlugin.Name, new AdsPlugin(contexts, time)),
-            new(FulfillmentPlugin.Name, new FulfillmentPlugin(contexts)),
+            new(FulfillmentPlugin.Name, new FulfillmentPlugin(contexts, time)),
             new(PaymentsPlugin.Name, new PaymentsPlugin(contexts, time, integrations, stripe)),
             new(SupportPlugin.Name, new SupportPlugin(contexts, time)),
+            new(AccountingPlugin.Name, new AccountingPlugin(SandboxLedger.ForEveryProvider(contexts)[0], time)),
+            new(ResearchPlugin.Name, new ResearchPlugin(new OwnSalesTrendSignals(contexts), pages ?? ProductPagesOff.Instance, time)),
             new(InternalPlugin.Name, new InternalPlugin()),
             new(MemoryPlugin.Name, memory),
             new(IntegrationsPlugin.Name, new IntegrationsPlugin(integrations)),
@@ -52,6 +60,12 @@ public static class LiveShopPlugins
     /// </summary>
     public static IServiceCollection AddLiveShopPlugins(this IServiceCollection services)
     {
+        // The open web is reached only when the product_pages integration is configured (its user agent names the business).
+        services.AddSingleton<IProductPageSource>(sp => sp.GetService<IntegrationDirectory>()?.IsLive("product_pages") == true
+            ? new ProductPageFetcher(
+                sp.GetRequiredService<IConfiguration>().GetSection(ProductPageOptions.Section).Get<ProductPageOptions>() ?? new ProductPageOptions(),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System)
+            : ProductPagesOff.Instance);
         for (var i = 0; i < Names.Count; i++)
         {
             var index = i;
@@ -60,7 +74,8 @@ public static class LiveShopPlugins
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
                 sp.GetRequiredService<MemoryPlugin>(),
                 sp.GetService<IntegrationConnections>(),
-                sp.GetService<StripeAccount>())[index]);
+                sp.GetService<StripeAccount>(),
+                sp.GetRequiredService<IProductPageSource>())[index]);
         }
         return services;
     }

@@ -29,7 +29,8 @@ public static class IntegrationCatalog
         Real("email", IntegrationFamily.Support, "Email (SMTP/IMAP)", "Email", "SmtpHost", "ImapHost", "UserName", "Password", "FromAddress")
             with { OptionalSettings = ["SmtpPort", "ImapPort", "Security", "Mailbox", "PollSeconds", "SendAttempts"] },
         Contract("trend_signals", IntegrationFamily.Research, "Trend signals", "TrendSignals", "ApiKey"),
-        Contract("product_pages", IntegrationFamily.Research, "Product page research", "ProductPages", "UserAgent"),
+        Real("product_pages", IntegrationFamily.Research, "Product page research", "ProductPages", "UserAgent")
+            with { OptionalSettings = ["AllowPrivateAddresses", "Timeout", "MaxPageBytes", "RobotsCacheDuration", "MaxCrawlDelay"] },
     ];
 
     /// <summary>The integration with this id, or null.</summary>

@@ -7,7 +7,9 @@ public sealed class PersonaCatalogLoaderTests : IDisposable
 {
     private static readonly string[] ReadOnlyFunctions =
         ["get_order", "get_ad_set_performance", "get_stock", "get_cash_runway", "list_open_tickets", "list_top_products", "search_knowledge", "recall_learnings", "remember",
-         "list_integrations", "get_payment", "get_stripe_balance", "list_recent_payouts"];
+         "list_integrations", "get_payment", "get_stripe_balance", "list_recent_payouts",
+         "get_channel_summary", "get_ad_platform_summary", "get_fulfilment_status", "get_profit_and_loss", "get_balance_sheet", "get_unreconciled_settlements",
+         "get_trend_report", "fetch_product_page"];
 
     private readonly string _folder = PromptFolder.CopyOfShipped();
 
@@ -55,7 +57,7 @@ public sealed class PersonaCatalogLoaderTests : IDisposable
     {
         var catalog = PersonaCatalogLoader.LoadDefault();
         var ads = catalog.Get("ads_optimizer");
-        Assert.Equal(["analyze_data", "create_recommendation", "generate_report", "get_ad_set_performance", "pause_ad_set", "scale_ad_set"], ads.Functions.Order());
+        Assert.Equal(["analyze_data", "create_recommendation", "generate_report", "get_ad_platform_summary", "get_ad_set_performance", "pause_ad_set", "scale_ad_set"], ads.Functions.Order());
         Assert.Equal(RiskLevel.L2, ads.MaxRisk);
         Assert.DoesNotContain("refund_order", ads.Functions);
 

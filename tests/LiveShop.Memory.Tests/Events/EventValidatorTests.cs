@@ -25,15 +25,16 @@ public sealed class EventValidatorTests
     [Fact]
     public void Catalogue_knows_all_36_contract_types_and_the_platform_types_with_unique_names()
     {
-        // The product's own "Platform" events (proof filter, gateway, integrations, goal task worker) and "Support" events
-        // (tickets from live connectors) come on top of the contract's 36 business types.
-        var contract = EventCatalogue.All.Where(t => t.Category is not ("Platform" or "Support")).ToList();
+        // The product's own "Platform" events (proof filter, gateway, integrations, goal task worker), "Support" events
+        // (tickets from live connectors) and "Supply" events (supplier repricing) come on top of the contract's 36 business types.
+        var contract = EventCatalogue.All.Where(t => t.Category is not ("Platform" or "Support" or "Supply")).ToList();
         Assert.Equal(36, contract.Count);
         Assert.Equal(6, contract.Select(t => t.Category).Distinct().Count());
         Assert.Equal(["FunctionRefused", "ApprovalRequested", "ApprovalDecided", "ActionExecuted", "ActionFailed", "ActionDenied",
                 "IntegrationConnected", "IntegrationDisconnected", "TaskStatusChanged", "GoalStatusChanged", "ActionApplied", "PolicyChanged", "AccountAccessChanged"],
             EventCatalogue.All.Where(t => t.Category == "Platform").Select(t => t.Type));
         Assert.Equal(["TicketOpened"], EventCatalogue.All.Where(t => t.Category == "Support").Select(t => t.Type));
+        Assert.Equal(["SupplierCostChanged"], EventCatalogue.All.Where(t => t.Category == "Supply").Select(t => t.Type));
         Assert.Equal(EventCatalogue.All.Count, EventCatalogue.All.Select(t => t.Type).Distinct().Count());
         Assert.All(EventCatalogue.All, t => Assert.NotEmpty(t.RequiredFields));
         Assert.All(EventCatalogue.All.SelectMany(t => t.Fields), f => Assert.Matches("^[a-z][a-z0-9_]*$", f.Name));

@@ -149,6 +149,24 @@ public sealed class ReadOnlyFunctionTests(ReadOnlyBusiness business) : IClassFix
     }
 
     [Fact]
+    public async Task Profit_and_loss_and_balance_sheet_come_from_the_journal()
+    {
+        var pnl = await CallAsync("Accounting", "get_profit_and_loss", new() { ["days"] = "30" });
+        Assert.Equal(0m, pnl.GetProperty("net_revenue").GetDecimal());
+        Assert.Equal(-15000m, pnl.GetProperty("net_profit").GetDecimal());
+        Assert.Equal("6100", Assert.Single(pnl.GetProperty("expenses").EnumerateArray()).GetProperty("account_code").GetString());
+
+        var sheet = await CallAsync("Accounting", "get_balance_sheet");
+        Assert.Equal(35000m, sheet.GetProperty("total_assets").GetDecimal());
+        Assert.Equal(-15000m, sheet.GetProperty("retained_earnings").GetDecimal());
+        Assert.Equal(35000m, sheet.GetProperty("total_liabilities_and_equity").GetDecimal());
+        Assert.True(sheet.GetProperty("balances").GetBoolean());
+
+        var before = await CallAsync("Accounting", "get_balance_sheet", new() { ["as_of"] = "2026-10-01" });
+        Assert.Equal(50000m, before.GetProperty("total_assets").GetDecimal());
+    }
+
+    [Fact]
     public async Task Top_products_rank_by_revenue_and_ignore_cancelled_orders()
     {
         var answer = await CallAsync("Commerce", "list_top_products", new() { ["days"] = "30" });

@@ -92,10 +92,18 @@ public sealed class IntegrationDirectoryTests
     }
 
     [Fact]
-    public void Catalog_sections_and_ids_are_unique_and_every_real_client_is_one_of_stripe_shopify_email()
+    public void Catalog_sections_and_ids_are_unique_and_every_real_client_is_one_of_stripe_shopify_email_and_product_pages()
     {
         Assert.Equal(IntegrationCatalog.All.Count, IntegrationCatalog.All.Select(d => d.Id).Distinct().Count());
         Assert.Equal(IntegrationCatalog.All.Count, IntegrationCatalog.All.Select(d => d.ConfigurationSection.ToLowerInvariant()).Distinct().Count());
-        Assert.Equal(["shopify", "stripe", "email"], IntegrationCatalog.All.Where(d => d.HasRealClient).Select(d => d.Id));
+        Assert.Equal(["shopify", "stripe", "email", "product_pages"], IntegrationCatalog.All.Where(d => d.HasRealClient).Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Product_page_research_is_live_only_with_a_user_agent_that_names_the_business()
+    {
+        Assert.False(new IntegrationDirectory(Config()).IsLive("product_pages"));
+        Assert.True(new IntegrationDirectory(Config(("Integrations:ProductPages:UserAgent", "AcmeResearch/1.0"))).IsLive("product_pages"));
+        Refused(Config(("Integrations:ProductPages:Timeout", "00:00:05")));
     }
 }

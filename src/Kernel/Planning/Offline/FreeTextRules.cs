@@ -24,6 +24,7 @@ public static partial class FreeTextRules
         "question" => Clean(QuestionPattern().Match(slots.Text)),
         "findings" => slots.Quotes.FirstOrDefault() ?? Clean(FindingsPattern().Match(slots.Text)),
         // A search query is the request itself: the retrieval ranks by its meaning, so nothing is cut away.
+        "url" => UrlPattern().Match(slots.Text) is { Success: true } url ? url.Value.TrimEnd('.', ',', ';', ')', '!', '?') : null,
         "query" => slots.Quotes.FirstOrDefault() ?? (string.IsNullOrWhiteSpace(slots.Text) ? null : slots.Text.Trim()),
         "recommendation" => Clean(RecommendationPattern().Match(slots.Text), 1),
         "rationale" => Clean(RecommendationPattern().Match(slots.Text), 2),
@@ -72,4 +73,7 @@ public static partial class FreeTextRules
 
     [GeneratedRegex(@"\b(?:recommend(?:ation)?|suggest(?:ion)?|propose)(?:\s+that)?:?\s+(?:we\s+)?(.+?)\s+(?:because|since|as|given that)\s+(.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RecommendationPattern();
+
+    [GeneratedRegex(@"\b(?:https?|ftp|file)://\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPattern();
 }

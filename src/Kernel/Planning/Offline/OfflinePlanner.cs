@@ -83,6 +83,8 @@ public sealed class OfflinePlanner(ITextEmbedder embedder, TimeProvider? time = 
             if (function.IdPrefixes.Contains(prefix)) score += IdMatchWeight;
             else if (function.IdPrefixes.Count > 0) score -= IdMismatchWeight;
         }
+        // A web address names a page the way o_12 names an order: evidence for the functions that read one.
+        if (HasWebAddress(lowerMessage) && function.Function.Metadata.Parameters.Any(p => p.Name == "url")) score += IdMatchWeight;
 
         var takesMoney = function.Function.Metadata.Parameters.Any(p => p.IsRequired && IsDecimal(p.ParameterType));
         if (slots.Numbers.Any(n => n.Mark == NumberMark.Money)) score += takesMoney ? MoneyWeight : -MoneyWeight;
@@ -101,6 +103,10 @@ public sealed class OfflinePlanner(ITextEmbedder embedder, TimeProvider? time = 
         var asks = text.TrimEnd().EndsWith('?') || QuestionWords.Any(w => text.StartsWith(w, StringComparison.Ordinal));
         return asks && slots.Ids.Count == 0 && slots.Numbers.Count == 0;
     }
+
+    /// <summary>Whether the message holds an http(s) address.</summary>
+    public static bool HasWebAddress(string lowerMessage) =>
+        lowerMessage.Contains("http://", StringComparison.Ordinal) || lowerMessage.Contains("https://", StringComparison.Ordinal);
 
     /// <summary>Where the first of a function's cues stands in the message, or -1 when none occurs.</summary>
     public static int FirstCue(IndexedFunction function, string lowerMessage)

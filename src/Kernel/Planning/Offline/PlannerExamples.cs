@@ -119,6 +119,46 @@ public static class PlannerExamples
             Examples = ["show open support tickets", "what is in the support queue", "which customers are waiting for an answer"],
             Cues = ["open ticket", "support queue", "tickets open", "unanswered", "tickets are", "open support"],
         },
+        ["get_channel_summary"] = new()
+        {
+            Examples = ["compare sales by channel", "which sales channel brings the most orders", "orders and revenue per sales channel"],
+            Cues = ["by channel", "per channel", "each channel", "sales channel", "channel summary", "which channel", "across channels"],
+        },
+        ["get_ad_platform_summary"] = new()
+        {
+            Examples = ["compare the ad platforms", "which ad platform has the best return", "ad spend per advertising platform"],
+            Cues = ["ad platform", "per platform", "by platform", "each platform", "which platform", "meta ads", "google ads", "tiktok ads"],
+        },
+        ["get_fulfilment_status"] = new()
+        {
+            Examples = ["how is the 3pl keeping up", "how big is the shipping backlog", "is the warehouse meeting its shipping sla"],
+            Cues = ["3pl", "backlog", "sla", "waiting to ship", "waiting to be shipped", "unshipped", "shipbob", "fulfilment status", "fulfillment status"],
+        },
+        ["get_profit_and_loss"] = new()
+        {
+            Examples = ["what is our profit this month", "show the profit and loss statement", "net profit over the last 30 days"],
+            Cues = ["profit and loss", "p&l", "p and l", "net profit", "gross profit", "profit", "income statement", "gross margin"],
+        },
+        ["get_balance_sheet"] = new()
+        {
+            Examples = ["show the balance sheet", "what are our assets and liabilities", "do the books balance"],
+            Cues = ["balance sheet", "assets", "liabilities", "equity", "books balance", "ledger balance"],
+        },
+        ["get_unreconciled_settlements"] = new()
+        {
+            Examples = ["did the weekly channel payouts match", "which weekly payouts came in short", "sales still waiting to be settled"],
+            Cues = ["settlement", "reconcil", "mismatch", "still owe us"],
+        },
+        ["get_trend_report"] = new()
+        {
+            Examples = ["what is trending in our sales", "which products are growing fastest this week", "show the trend report"],
+            Cues = ["trend", "growing fastest", "fastest growing", "fastest-growing", "taking off", "momentum"],
+        },
+        ["fetch_product_page"] = new()
+        {
+            Examples = ["fetch the product page at https://shop.example/item", "what does this competitor page say https://rival.example/p/3", "check the price on this link"],
+            Cues = ["http://", "https://", "www.", "product page", "competitor page", "competitor's page", "this link", "url"],
+        },
         ["search_knowledge"] = new()
         {
             Examples = ["what does our returns policy say", "search the knowledge base", "what is the procedure for damaged items"],

@@ -63,6 +63,7 @@ public sealed partial class SandboxSimulator
         if (dayNumber == 0) OpenTheBooks(day);
         OnboardCreators(day, dayNumber);
         LaunchCampaigns(day, dayNumber);
+        ReviewSupplierCosts(day, dayNumber);
         RunScheduledSteps(day);
         RunLiveShows(day);
         RunAds(day);
