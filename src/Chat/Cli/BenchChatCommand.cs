@@ -45,14 +45,18 @@ internal static class BenchChatCommand
             var chat = services.GetRequiredService<ChatTurnService>();
             using var http = new HttpClient { BaseAddress = model.BaseAddress };
 
-            // Warm-up: JIT, connection pools, the persona catalog and kernel factory.
-            await RunAsync(Math.Min(c, 4), 2, async (i, _, ct) => await chat.RunAsync(Request(i, null), ct), cancellationToken);
-            var baseline = await RunAsync(c, t, async (_, _, ct) =>
+            // Warm-up at the measured concurrency, as bench verify does: JIT, the persona catalog and kernel factory, and
+            // as many pooled database and HTTP connections as the measured run holds open (opening one costs a SCRAM
+            // key derivation, which is not a turn's overhead).
+            async Task<ChatTurnResult?> RawRoundTrip(CancellationToken ct)
             {
                 using var response = await http.PostAsync("/v1/chat/completions", new StringContent(BaselineBody, System.Text.Encoding.UTF8, "application/json"), ct);
                 await response.Content.ReadAsStringAsync(ct);
                 return null;
-            }, cancellationToken);
+            }
+            await RunAsync(c, 3, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);
+            await RunAsync(c, 2, (_, _, ct) => RawRoundTrip(ct), cancellationToken);
+            var baseline = await RunAsync(c, t, (_, _, ct) => RawRoundTrip(ct), cancellationToken);
             var turnsMs = await RunAsync(c, t, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);
 
             var output = result.Out();

@@ -6,9 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Chat.SignIn;
 
-/// <summary>Creates, lists, revokes and checks API keys (<c>lsk_…</c>); only their SHA-256 hashes are stored.</summary>
-public sealed class ApiKeyRegistry(Func<LiveShopDbContext> createContext, TimeProvider time)
+/// <summary>
+/// Creates, lists, revokes and checks API keys (<c>lsk_…</c>); only their SHA-256 hashes are stored. A key the database
+/// confirmed is trusted for <paramref name="cacheLifetime"/> without asking again (zero: ask every time), so a key revoked
+/// or a user disabled by another process stops working within that time; a revocation through this registry is immediate.
+/// </summary>
+public sealed class ApiKeyRegistry(Func<LiveShopDbContext> createContext, TimeProvider time, TimeSpan cacheLifetime = default)
 {
+    private readonly ValidatedApiKeyCache _validated = new(time, cacheLifetime);
+
     /// <summary>How every key starts.</summary>
     public const string KeyPrefix = "lsk_";
     private const int LookupLength = 12;
@@ -47,14 +53,19 @@ public sealed class ApiKeyRegistry(Func<LiveShopDbContext> createContext, TimePr
     {
         await using var context = createContext();
         var now = time.GetUtcNow();
-        return await context.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
+        var revoked = await context.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken) == 1;
+        _validated.Forget(id);
+        return revoked;
     }
 
     /// <summary>The enabled user a valid, unrevoked key belongs to; null otherwise.</summary>
     public async Task<User?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
     {
         if (!presented.StartsWith(KeyPrefix, StringComparison.Ordinal) || presented.Length < LookupLength + 8) return null;
+        var hash = Hash(presented);
+        if (_validated.Find(hash) is { } known) return known;
+        var mark = _validated.RevocationMark;
         await using var context = createContext();
         var prefix = presented[..LookupLength];
         var match = await (from k in context.ApiKeys
@@ -62,11 +73,12 @@ public sealed class ApiKeyRegistry(Func<LiveShopDbContext> createContext, TimePr
                            where k.Prefix == prefix && k.RevokedAt == null && !u.Disabled
                            select new { k.Id, k.KeyHash, k.LastUsedAt, User = u }).SingleOrDefaultAsync(cancellationToken);
         // The prefix only finds the row; the whole key must match, compared in constant time.
-        if (match is null || !CryptographicOperations.FixedTimeEquals(match.KeyHash, Hash(presented))) return null;
+        if (match is null || !CryptographicOperations.FixedTimeEquals(match.KeyHash, hash)) return null;
         // "Last used" to the minute is enough, and spares a write on every request.
         var now = time.GetUtcNow();
         if (match.LastUsedAt is null || now - match.LastUsedAt > TimeSpan.FromMinutes(1))
             await context.ApiKeys.Where(k => k.Id == match.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+        _validated.Remember(match.Id, hash, match.User, mark);
         return match.User;
     }
 

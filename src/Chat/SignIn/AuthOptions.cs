@@ -14,4 +14,11 @@ public sealed class AuthOptions
 
     /// <summary>How long a browser sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How long a validated API key is trusted without asking the database again: a key revoked or a user disabled
+    /// elsewhere (another process) stops working within this time; revoking through the host itself is immediate.
+    /// Zero checks the database on every request.
+    /// </summary>
+    public TimeSpan ApiKeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
 }

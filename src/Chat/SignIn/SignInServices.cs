@@ -21,7 +21,8 @@ public static class SignInServices
             identity.Password.RequiredLength = UserPasswords.MinimumLength;
             identity.User.RequireUniqueEmail = false;
         }).AddUserStore<LiveShopUserStore>();
-        services.AddSingleton(sp => new ApiKeyRegistry(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ApiKeyRegistry(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.ApiKeyCacheLifetime));
 
         services.AddAuthentication(CookieOrApiKey)
             .AddPolicyScheme(CookieOrApiKey, "Browser cookie or API key", scheme => scheme.ForwardDefaultSelector = context =>

@@ -33,6 +33,7 @@ public sealed class FunctionDeclarationException(IReadOnlyList<DeclarationProble
 public sealed class KernelFactory
 {
     private readonly PersonaFunctionPolicy _personas;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KernelPlugin[]> _pluginsByPersona = new(StringComparer.Ordinal);
 
     /// <summary>Wraps the plugins, reads and validates their declarations and creates the proof filter.</summary>
     public KernelFactory(
@@ -77,16 +78,33 @@ public sealed class KernelFactory
             throw new ArgumentException($"unknown persona '{persona}'", nameof(persona));
 
         var kernel = new Microsoft.SemanticKernel.Kernel(services);
-        foreach (var plugin in Plugins)
+        foreach (var plugin in _pluginsByPersona.GetOrAdd(persona, PluginsOf))
         {
-            var allowed = plugin.Where(f => _personas.IsAllowed(persona, plugin.Name, f.Name) && (onlyFunctions is null || onlyFunctions.Contains(f.Name))).ToArray();
-            if (allowed.Length == 0) continue;
-            kernel.Plugins.Add(allowed.Length == plugin.FunctionCount
-                ? plugin
-                : KernelPluginFactory.CreateFromFunctions(plugin.Name, plugin.Description, allowed));
+            if (onlyFunctions is null)
+            {
+                kernel.Plugins.Add(plugin);
+                continue;
+            }
+            var wanted = plugin.Where(f => onlyFunctions.Contains(f.Name)).ToArray();
+            if (wanted.Length > 0) kernel.Plugins.Add(KernelPluginFactory.CreateFromFunctions(plugin.Name, plugin.Description, wanted));
         }
         AttachTo(kernel, new CallerIdentity { Persona = persona, RequestedBy = requestedBy ?? $"agent:{persona}", OnBehalfOf = onBehalfOf });
         return kernel;
+    }
+
+    // A persona's plugins (only its allowed functions) are immutable: built once, shared by every kernel of the persona.
+    private KernelPlugin[] PluginsOf(string persona)
+    {
+        var plugins = new List<KernelPlugin>();
+        foreach (var plugin in Plugins)
+        {
+            var allowed = plugin.Where(f => _personas.IsAllowed(persona, plugin.Name, f.Name)).ToArray();
+            if (allowed.Length == 0) continue;
+            plugins.Add(allowed.Length == plugin.FunctionCount
+                ? plugin
+                : KernelPluginFactory.CreateFromFunctions(plugin.Name, plugin.Description, allowed));
+        }
+        return [.. plugins];
     }
 
     /// <summary>Gives an existing kernel the caller identity, a fresh call journal and the proof filter.</summary>

@@ -4,14 +4,18 @@ using LiveShop.Memory.Data.Entities.Platform;
 using LiveShop.Memory.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel.ChatCompletion;
+using Npgsql;
 
 namespace LiveShop.Kernel.Orchestration;
 
 /// <summary>What a turn leaves in its conversation.</summary>
 public sealed record PersistedTurn(Guid ConversationId, bool IsNewConversation, string User, string UserMessage, string Persona, string? Reply, IReadOnlyList<ChatAction> Actions);
 
-/// <summary>Conversations and their messages in the database: who may continue one, the history a model sees, what a turn left.</summary>
-public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time)
+/// <summary>
+/// Conversations and their messages in the database: who may continue one, the history a model sees, what a turn left.
+/// A turn's reads and its writes are one round trip each, in plain SQL (no change tracking on the chat's hot path).
+/// </summary>
+public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> contexts, NpgsqlDataSource dataSource, TimeProvider time)
 {
     /// <summary>How many earlier messages a model sees; older ones stay in the database but not in the prompt.</summary>
     public const int HistoryWindow = 40;
@@ -26,56 +30,67 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
 
     /// <summary>
     /// The enabled user with <paramref name="email"/> and, when continuing <paramref name="conversationId"/> (allowed for
-    /// its starter and the founder), its earlier user and assistant messages, oldest first — reads only, one connection.
+    /// its starter and the founder), its earlier user and assistant messages, oldest first — reads only, one round trip.
     /// </summary>
     public async Task<(User User, IReadOnlyList<ConversationMessage> Earlier)> OpenAsync(string email, Guid? conversationId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email.Trim().ToLower(), cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(
+            "SELECT id, email, display_name, role, created_at, disabled, password_hash, security_stamp FROM users WHERE email = $1",
+            email.Trim().ToLower()));
+        if (conversationId is { } id)
+        {
+            // One snapshot is not needed: a conversation's starter never changes and its messages are only appended.
+            batch.BatchCommands.Add(Command("SELECT started_by FROM conversations WHERE id = $1", id));
+            batch.BatchCommands.Add(Command(
+                "SELECT id, conversation_id, role, author, persona, content, created_at FROM conversation_messages " +
+                "WHERE conversation_id = $1 AND role IN ('user', 'assistant') ORDER BY id DESC LIMIT $2", id, HistoryWindow));
+        }
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var user = await reader.ReadAsync(cancellationToken) ? ReadUser(reader) : null;
         if (user is null || user.Disabled)
             throw new ChatTurnException(ChatTurnError.UnknownUser, $"'{email}' is not an enabled user");
         if (conversationId is not { } existing) return (user, []);
 
-        var startedBy = await db.Conversations.AsNoTracking().Where(c => c.Id == existing).Select(c => c.StartedBy).SingleOrDefaultAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var startedBy = await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
         if (startedBy is null || (startedBy != user.Email && user.Role != "founder"))
             throw new ChatTurnException(ChatTurnError.UnknownConversation, $"no conversation {existing} that {user.Email} may continue");
-        var window = await db.ConversationMessages.AsNoTracking()
-            .Where(m => m.ConversationId == existing && (m.Role == "user" || m.Role == "assistant"))
-            .OrderByDescending(m => m.Id).Take(HistoryWindow).ToListAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var window = new List<ConversationMessage>(HistoryWindow);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            window.Add(new ConversationMessage
+            {
+                Id = reader.GetInt64(0), ConversationId = reader.GetGuid(1), Role = reader.GetString(2), Author = reader.GetString(3),
+                Persona = reader.IsDBNull(4) ? null : reader.GetString(4), Content = reader.GetString(5),
+                CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
+            });
+        }
         window.Reverse();
         return (user, window);
     }
 
     /// <summary>
-    /// Stores a turn in one transaction: the conversation when new, the user's message, the tool calls (role <c>tool</c>:
-    /// function, arguments and outcome as JSON) and the reply (none when the model failed).
+    /// Stores a turn atomically in one round trip (one batch is one implicit transaction): the conversation when new, the
+    /// user's message, the tool calls (role <c>tool</c>: function, arguments and outcome as JSON) and the reply (none
+    /// when the model failed), in that order.
     /// </summary>
     public async Task RecordTurnAsync(PersistedTurn turn, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
         if (turn.IsNewConversation)
-            db.Conversations.Add(new Conversation { Id = turn.ConversationId, Title = Title(turn.UserMessage), StartedBy = turn.User, CreatedAt = now });
-        db.ConversationMessages.Add(new ConversationMessage
-        {
-            ConversationId = turn.ConversationId, Role = "user", Author = turn.User, Content = turn.UserMessage, CreatedAt = now,
-        });
+            batch.BatchCommands.Add(Command("INSERT INTO conversations (id, title, started_by, created_at) VALUES ($1, $2, $3, $4)",
+                turn.ConversationId, Title(turn.UserMessage), turn.User, now));
+        batch.BatchCommands.Add(Message(turn.ConversationId, "user", turn.User, null, turn.UserMessage, now));
         foreach (var action in turn.Actions)
-        {
-            db.ConversationMessages.Add(new ConversationMessage
-            {
-                ConversationId = turn.ConversationId, Role = "tool", Author = action.CalledAs, Persona = turn.Persona,
-                Content = StoredToolCall.Serialize(action), CreatedAt = now,
-            });
-        }
+            batch.BatchCommands.Add(Message(turn.ConversationId, "tool", action.CalledAs, turn.Persona, StoredToolCall.Serialize(action), now));
         if (turn.Reply is not null)
-        {
-            db.ConversationMessages.Add(new ConversationMessage
-            {
-                ConversationId = turn.ConversationId, Role = "assistant", Author = turn.Persona, Persona = turn.Persona, Content = turn.Reply, CreatedAt = now,
-            });
-        }
-        await db.SaveChangesAsync(cancellationToken);
+            batch.BatchCommands.Add(Message(turn.ConversationId, "assistant", turn.Persona, turn.Persona, turn.Reply, now));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -117,6 +132,25 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
         FlushCalls();
         return transcript;
     }
+
+    private static NpgsqlBatchCommand Message(Guid conversationId, string role, string author, string? persona, string content, DateTimeOffset at) =>
+        Command("INSERT INTO conversation_messages (conversation_id, role, author, persona, content, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            conversationId, role, author, (object?)persona ?? DBNull.Value, content, at);
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+            command.Parameters.Add(value is DBNull ? new NpgsqlParameter { Value = value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } : new NpgsqlParameter { Value = value });
+        return command;
+    }
+
+    private static User ReadUser(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetGuid(0), Email = reader.GetString(1), DisplayName = reader.GetString(2), Role = reader.GetString(3),
+        CreatedAt = reader.GetFieldValue<DateTimeOffset>(4), Disabled = reader.GetBoolean(5),
+        PasswordHash = reader.IsDBNull(6) ? null : reader.GetString(6), SecurityStamp = reader.IsDBNull(7) ? null : reader.GetString(7),
+    };
 
     /// <summary>The history a persona's model sees: its system prompt, the earlier user and assistant messages, the new message.</summary>
     public static ChatHistory HistoryFor(string systemPrompt, IReadOnlyList<ConversationMessage> earlier, string message)

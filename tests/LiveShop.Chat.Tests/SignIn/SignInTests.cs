@@ -4,6 +4,7 @@ using System.Text.Json;
 using LiveShop.Chat.SignIn;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Memory.Database;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Chat.Tests.SignIn;
@@ -49,10 +50,51 @@ public sealed class SignInTests(LiveShopServer server) : IClassFixture<LiveShopS
         tampered.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Key[..^2] + (created.Key.EndsWith("AA") ? "BB" : "AA"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await tampered.GetAsync("/api/sandbox/status")).StatusCode);
 
+        // Revoked by another registry (as another process would): the host trusts its confirmation for a bounded time only.
         Assert.True(await registry.RevokeAsync(created.Info.Id, CancellationToken.None));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+        await AssertRefusedWithinCacheLifetimeAsync(client);
         var listed = Assert.Single(await registry.ListAsync(LiveShopServer.FounderEmail, CancellationToken.None), k => k.Id == created.Info.Id);
         Assert.NotNull(listed.RevokedAt);
+    }
+
+    [Fact]
+    public async Task A_key_revoked_through_the_host_is_refused_at_once_though_it_was_just_trusted()
+    {
+        var key = await server.CreateApiKeyAsync(LiveShopServer.FounderEmail);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+
+        var registry = server.Services.GetRequiredService<ApiKeyRegistry>();
+        var id = Assert.Single(await registry.ListAsync(LiveShopServer.FounderEmail, CancellationToken.None), k => key.StartsWith(k.Prefix) && k.RevokedAt is null).Id;
+        Assert.True(await registry.RevokeAsync(id, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_user_s_key_stops_working_within_the_cache_lifetime()
+    {
+        await using (var db = LiveShopDataSource.CreateContext(server.Database.DataSource))
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO users (id, email, display_name, role, created_at, disabled) VALUES (gen_random_uuid(), 'leaver@liveshop.local', 'L', 'support', now(), false) ON CONFLICT (email) DO NOTHING");
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await server.CreateApiKeyAsync("leaver@liveshop.local"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+
+        await using (var db = LiveShopDataSource.CreateContext(server.Database.DataSource))
+            await db.Database.ExecuteSqlRawAsync("UPDATE users SET disabled = true WHERE email = 'leaver@liveshop.local'");
+        await AssertRefusedWithinCacheLifetimeAsync(client);
+    }
+
+    // A revocation or disabling done outside the host reaches it within Auth:ApiKeyCacheLifetime (5 s by default).
+    private static async Task AssertRefusedWithinCacheLifetimeAsync(HttpClient client)
+    {
+        var deadline = DateTimeOffset.UtcNow + new AuthOptions().ApiKeyCacheLifetime + TimeSpan.FromSeconds(2);
+        HttpStatusCode status;
+        while ((status = (await client.GetAsync("/api/sandbox/status")).StatusCode) != HttpStatusCode.Unauthorized && DateTimeOffset.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 
     [Fact]
@@ -71,7 +113,7 @@ public sealed class SignInTests(LiveShopServer server) : IClassFixture<LiveShopS
         Assert.DoesNotContain(key, list.StandardOutput);
         var revoked = await CliProcess.RunAsync(["apikey", "revoke", line.Split(' ')[0]], Environment);
         Assert.Equal(0, revoked.ExitCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+        await AssertRefusedWithinCacheLifetimeAsync(client);
 
         Assert.Equal(1, (await CliProcess.RunAsync(["apikey", "create", "--user", "nobody@liveshop.local"], Environment)).ExitCode);
         var password = await CliProcess.RunAsync(["users", "set-password", "--user", LiveShopServer.FounderEmail, "--generate"], Environment);

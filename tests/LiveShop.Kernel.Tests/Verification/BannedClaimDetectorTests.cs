@@ -77,3 +77,75 @@ public sealed class BannedClaimDetectorTests
         Assert.Equal(15, matches[1].Index);
     }
 }
+
+public sealed class BannedClaimDetectorStructureTests
+{
+    private static readonly IReadOnlyList<string> Claims = PolicyLoader.LoadDefault().Listings.BannedClaims;
+    private readonly BannedClaimDetector _detector = new(Claims);
+
+    [Theory]
+    [InlineData("\U0001D41C\U0001D42E\U0001D42B\U0001D41E", "cure")] // mathematical bold letters: surrogate pairs, NFKD to ASCII
+    [InlineData("risk\u2002free", "risk free")] // en space separates like a space
+    [InlineData("\u2488 miracle", "miracle")] // "1." from one character, then the claim
+    [InlineData("cu\u0301re\u0308s", "cures")] // combining marks dropped
+    public void Finds_claims_through_multi_character_and_surrogate_spellings(string text, string claim) =>
+        Assert.Equal(claim, _detector.FindFirst(text)?.Claim);
+
+    [Fact]
+    public void A_lone_surrogate_separates_letters_like_punctuation_instead_of_failing()
+    {
+        Assert.Equal("cure", _detector.FindFirst("a \uD800cure")?.Claim);
+        Assert.Equal("mira\uDC00cle", _detector.FindFirst("mira\uDC00cle")?.MatchedText);
+        Assert.Null(_detector.FindFirst("se\uD800curely"));
+    }
+
+    [Fact]
+    public void Long_texts_grow_the_buffers_and_keep_every_position()
+    {
+        var filler = string.Concat(Enumerable.Repeat("a\u33C2b ", 3000)); // "㏂" is two words ("a.m.") from one character
+        var matches = _detector.FindAll(filler + "c.u.r.e " + filler + "RISK-FREE");
+        Assert.Equal(["cure", "risk free"], matches.Select(m => m.Claim));
+        Assert.Equal(filler.Length, matches[0].Index);
+        Assert.Equal("c.u.r.e", matches[0].MatchedText);
+        Assert.Equal("RISK-FREE", matches[1].MatchedText);
+    }
+
+    [Fact]
+    public void Claims_sharing_a_first_letter_prefer_the_longest_then_policy_order()
+    {
+        var detector = new BannedClaimDetector(["miracle", "mir acle", "anti aging", "anti-aging miracle", "cure"]);
+        Assert.Equal("miracle", detector.FindFirst("a m.i.r.a.c.l.e")?.Claim);
+        Assert.Equal("anti-aging miracle", detector.FindFirst("anti aging miracle")?.Claim);
+        Assert.Equal("anti aging", detector.FindFirst("anti aging cream")?.Claim);
+    }
+
+    [Fact]
+    public void Agrees_with_the_plain_reference_on_random_disguised_texts()
+    {
+        var reference = new ReferenceClaimDetector(Claims);
+        string[] pieces =
+        [
+            "cure", "c.u.r.e", "cu", "re", "s", "mir", "acle", "m1r4cl3", "risk", "free", "-", " ", ".", "  ", "100", "%", "effective",
+            "securely", "procured", "treat", "tr3at$", "covid", "C0V1D", "\u0441", "\u0443", "\u0435", "\u200B", "\u00AD", "\uFF43",
+            "fda", "F.D.A.", "approved", "weight", "loss", "guaranteed", "results", "anti-aging", "\u2014", "é", "\U0001D41C", "'", "’",
+        ];
+        var random = new Random(20261125);
+        for (var n = 0; n < 3000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 14)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = reference.FindAll(text);
+            var actual = _detector.FindAll(text);
+            Assert.True(expected.SequenceEqual(actual), $"text \"{text}\": expected [{string.Join(", ", expected)}] got [{string.Join(", ", actual)}]");
+        }
+    }
+
+    [Fact]
+    public void A_text_without_claims_allocates_nothing_once_warm()
+    {
+        const string text = "A lightweight serum for a brighter look — ships in 24 h, free returns within 30 days, securely packed.";
+        _detector.FindAll(text);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++) _detector.FindAll(text);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}

@@ -13,15 +13,31 @@ public sealed record BannedClaimMatch(string Claim, string MatchedText, int Inde
 /// <remarks>
 /// Text and claims are reduced to words of folded letters; a claim matches when consecutive words, joined, spell it
 /// exactly from the first word's start to the last word's end. Words are never cut, so "securely" or "covidence" never
-/// match, while split-up spellings do.
+/// match, while split-up spellings do. The words are read into pooled buffers and claims are looked up by their first
+/// letter, so a text without a banned claim costs no allocation.
 /// </remarks>
 public sealed class BannedClaimDetector
 {
-    private readonly (string Claim, string Compact)[] _claims;
+    private static readonly IReadOnlyList<BannedClaimMatch> None = [];
+
+    // Claims by their first folded letter, longest first (equal lengths in policy order): the first that matches at a
+    // word is the one the detector reports.
+    private readonly Claim[]?[] _byAsciiLetter = new Claim[]?[128];
+    private readonly Dictionary<char, Claim[]> _byOtherLetter = [];
+
+    private sealed record Claim(string Text, string Compact);
 
     /// <summary>Prepares the detector for a list of claims.</summary>
-    public BannedClaimDetector(IEnumerable<string> claims) =>
-        _claims = claims.Select(c => (c, ClaimTextNormalizer.Compact(c))).Where(c => c.Item2.Length > 0).ToArray();
+    public BannedClaimDetector(IEnumerable<string> claims)
+    {
+        var prepared = claims.Select(c => new Claim(c, ClaimTextNormalizer.Compact(c))).Where(c => c.Compact.Length > 0).ToList();
+        foreach (var group in prepared.GroupBy(c => c.Compact[0]))
+        {
+            var ordered = group.OrderByDescending(c => c.Compact.Length).ToArray(); // OrderBy is stable
+            if (group.Key < 128) _byAsciiLetter[group.Key] = ordered;
+            else _byOtherLetter[group.Key] = ordered;
+        }
+    }
 
     /// <summary>The first banned claim in <paramref name="text"/>, or null.</summary>
     public BannedClaimMatch? FindFirst(string? text)
@@ -33,44 +49,56 @@ public sealed class BannedClaimDetector
     /// <summary>Every banned claim in <paramref name="text"/>, in order of appearance.</summary>
     public IReadOnlyList<BannedClaimMatch> FindAll(string? text) => Find(text, stopAtFirst: false);
 
-    private List<BannedClaimMatch> Find(string? text, bool stopAtFirst)
+    private IReadOnlyList<BannedClaimMatch> Find(string? text, bool stopAtFirst)
     {
-        var matches = new List<BannedClaimMatch>();
-        if (string.IsNullOrEmpty(text)) return matches;
-        var tokens = ClaimTextNormalizer.Tokenize(text);
-        for (var first = 0; first < tokens.Count; first++)
+        if (string.IsNullOrEmpty(text)) return None;
+        var words = new NormalizedWords(text.Length);
+        try
         {
-            // The longest claim starting here wins ("c.u.r.e.s" is "cures", not also "cure"); matches never overlap.
-            var best = -1;
-            var bestLength = 0;
-            string? bestClaim = null;
-            foreach (var (claim, compact) in _claims)
-            {
-                if (compact.Length <= bestLength) continue;
-                var last = MatchFrom(tokens, first, compact);
-                if (last >= 0) (best, bestLength, bestClaim) = (last, compact.Length, claim);
-            }
-            if (best < 0) continue;
-            var start = tokens[first].Start;
-            matches.Add(new BannedClaimMatch(bestClaim!, text[start..tokens[best].End], start));
-            if (stopAtFirst) return matches;
-            first = best;
+            ClaimTextNormalizer.Normalize(text, ref words);
+            return Match(text, words.Letters, words.Tokens, stopAtFirst);
         }
-        return matches;
+        finally
+        {
+            words.Dispose();
+        }
     }
 
-    /// <summary>Index of the last token when tokens from <paramref name="first"/> on spell <paramref name="compact"/> exactly, else -1.</summary>
-    private static int MatchFrom(List<ClaimToken> tokens, int first, string compact)
+    private IReadOnlyList<BannedClaimMatch> Match(string text, ReadOnlySpan<char> letters, ReadOnlySpan<ClaimToken> tokens, bool stopAtFirst)
     {
-        var position = 0;
-        for (var i = first; i < tokens.Count; i++)
+        List<BannedClaimMatch>? matches = null;
+        for (var first = 0; first < tokens.Length; first++)
         {
-            var word = tokens[i].Text;
-            if (word.Length > compact.Length - position) return -1;
-            if (!compact.AsSpan(position, word.Length).SequenceEqual(word)) return -1;
-            position += word.Length;
-            if (position == compact.Length) return i;
+            var from = tokens[first].LetterStart;
+            var letter = letters[from];
+            var candidates = letter < 128 ? _byAsciiLetter[letter] : _byOtherLetter.GetValueOrDefault(letter);
+            if (candidates is null) continue;
+            // The longest claim starting here wins ("c.u.r.e.s" is "cures", not also "cure"); matches never overlap.
+            foreach (var claim in candidates)
+            {
+                var last = LastWordSpelling(letters, tokens, first, claim.Compact);
+                if (last < 0) continue;
+                var start = tokens[first].Start;
+                (matches ??= []).Add(new BannedClaimMatch(claim.Text, text[start..tokens[last].End], start));
+                if (stopAtFirst) return matches;
+                first = last;
+                break;
+            }
         }
+        return matches ?? None;
+    }
+
+    /// <summary>
+    /// Index of the last word when the words from <paramref name="first"/> on, joined, spell <paramref name="compact"/>
+    /// exactly (ending at a word's end), else -1. The words' letters lie back to back, so that is one slice comparison.
+    /// </summary>
+    private static int LastWordSpelling(ReadOnlySpan<char> letters, ReadOnlySpan<ClaimToken> tokens, int first, string compact)
+    {
+        var from = tokens[first].LetterStart;
+        if (compact.Length > letters.Length - from || !letters.Slice(from, compact.Length).SequenceEqual(compact)) return -1;
+        var end = from + compact.Length;
+        for (var i = first; i < tokens.Length && tokens[i].LetterEnd <= end; i++)
+            if (tokens[i].LetterEnd == end) return i;
         return -1;
     }
 }

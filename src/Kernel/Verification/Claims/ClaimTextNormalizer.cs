@@ -1,64 +1,95 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
 namespace LiveShop.Kernel.Verification.Claims;
 
-/// <summary>One word of normalised text and where it sits in the original text.</summary>
-internal readonly record struct ClaimToken(string Text, int Start, int End);
-
 /// <summary>
 /// Turns text into comparable words: compatibility decomposition with diacritics dropped (NFKD), lower case,
 /// zero-width characters removed, look-alike Cyrillic and Greek letters and leetspeak digits folded to Latin letters.
 /// </summary>
+/// <remarks>
+/// The words land one after another in a pooled buffer (<see cref="NormalizedWords"/>), so reading a text allocates
+/// nothing: ASCII folds through a table, and each other character's folded decomposition is computed once and remembered.
+/// </remarks>
 internal static class ClaimTextNormalizer
 {
     private static readonly Dictionary<char, char> Folds = BuildFolds();
+    private static readonly char[] AsciiFolds = BuildAsciiFolds();
 
-    public static List<ClaimToken> Tokenize(string text)
+    // Decompositions of the non-ASCII characters seen so far; bounded, so a text of many distinct characters cannot
+    // grow it without limit (beyond the bound they are decomposed each time, as before).
+    private static readonly ConcurrentDictionary<int, string> Decompositions = new();
+    private const int MaxRememberedDecompositions = 4096;
+
+    /// <summary>Reads <paramref name="text"/> into <paramref name="words"/> (cleared first).</summary>
+    public static void Normalize(ReadOnlySpan<char> text, ref NormalizedWords words)
     {
-        var tokens = new List<ClaimToken>();
-        var word = new StringBuilder();
+        words.Clear();
         var start = -1;
         var end = 0;
+        var wordStart = 0;
         for (var i = 0; i < text.Length;)
         {
-            var rune = Rune.GetRuneAt(text, i);
-            var width = rune.Utf16SequenceLength;
-            if (!IsInvisible(rune.Value))
+            int width;
+            var c = text[i];
+            if (c < 0x80)
             {
-                foreach (var c in Decompose(rune))
-                {
-                    if (IsWordChar(c))
-                    {
-                        if (start < 0) start = i;
-                        word.Append(c);
-                        end = i + width;
-                    }
-                    else if (word.Length > 0)
-                    {
-                        tokens.Add(new ClaimToken(word.ToString(), start, end));
-                        word.Clear();
-                        start = -1;
-                    }
-                }
+                // ASCII: one folded character, never invisible.
+                width = 1;
+                Take(AsciiFolds[c], i, width, ref words, ref start, ref end, ref wordStart);
+            }
+            else
+            {
+                Rune rune;
+                if (Rune.DecodeFromUtf16(text[i..], out rune, out width) != System.Buffers.OperationStatus.Done)
+                    rune = Rune.ReplacementChar;
+                if (!IsInvisible(rune.Value))
+                    foreach (var d in Decompose(rune))
+                        Take(d, i, width, ref words, ref start, ref end, ref wordStart);
             }
             i += width;
         }
-        if (word.Length > 0) tokens.Add(new ClaimToken(word.ToString(), start, end));
-        return tokens;
+        if (start >= 0) words.AddWord(wordStart, start, end);
+    }
+
+    private static void Take(char c, int at, int width, ref NormalizedWords words, ref int start, ref int end, ref int wordStart)
+    {
+        if (IsWordChar(c))
+        {
+            if (start < 0)
+            {
+                start = at;
+                wordStart = words.LetterCount;
+            }
+            words.AddLetter(c);
+            end = at + width;
+        }
+        else if (start >= 0)
+        {
+            words.AddWord(wordStart, start, end);
+            start = -1;
+        }
     }
 
     /// <summary>A claim as one run of folded word characters ("risk-free" and "risk free" both become "riskfree").</summary>
     public static string Compact(string claim)
     {
-        var builder = new StringBuilder();
-        foreach (var token in Tokenize(claim)) builder.Append(token.Text);
-        return builder.ToString();
+        var words = new NormalizedWords(claim.Length);
+        try
+        {
+            Normalize(claim, ref words);
+            return new string(words.Letters);
+        }
+        finally
+        {
+            words.Dispose();
+        }
     }
 
     private static string Decompose(Rune rune)
     {
-        if (rune.IsAscii) return Fold((char)rune.Value).ToString();
+        if (Decompositions.TryGetValue(rune.Value, out var known)) return known;
         var decomposed = rune.ToString().Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -67,7 +98,9 @@ internal static class ClaimTextNormalizer
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark) continue;
             builder.Append(Fold(c));
         }
-        return builder.ToString();
+        var folded = builder.ToString();
+        if (Decompositions.Count < MaxRememberedDecompositions) Decompositions.TryAdd(rune.Value, folded);
+        return folded;
     }
 
     private static char Fold(char c)
@@ -81,6 +114,13 @@ internal static class ClaimTextNormalizer
 
     private static bool IsInvisible(int codePoint) =>
         codePoint is >= 0x200B and <= 0x200F or 0x2060 or 0xFEFF or 0x00AD or 0x180E or 0x034F or >= 0x2061 and <= 0x2064;
+
+    private static char[] BuildAsciiFolds()
+    {
+        var table = new char[128];
+        for (var c = 0; c < table.Length; c++) table[c] = Fold((char)c);
+        return table;
+    }
 
     private static Dictionary<char, char> BuildFolds()
     {

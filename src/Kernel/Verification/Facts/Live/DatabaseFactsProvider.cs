@@ -1,4 +1,3 @@
-using System.Data;
 using LiveShop.Kernel.Policies;
 using Npgsql;
 using static LiveShop.Kernel.Verification.Facts.Live.FactsBatch;
@@ -7,8 +6,8 @@ namespace LiveShop.Kernel.Verification.Facts.Live;
 
 /// <summary>
 /// Facts from the business database, reading only what the packet's action is checked against. All reads run in one
-/// REPEATABLE READ transaction as one batch, so the facts and their <c>events:&lt;sequence&gt;</c> state version
-/// describe the same instant.
+/// REPEATABLE READ transaction as one batch — one round trip, the transaction opened and committed inside it — so the
+/// facts and their <c>events:&lt;sequence&gt;</c> state version describe the same instant.
 /// </summary>
 public sealed class DatabaseFactsProvider : IFactsProvider
 {
@@ -59,10 +58,8 @@ public sealed class DatabaseFactsProvider : IFactsProvider
         batch.Add("SELECT coalesce(max(sequence), 0) FROM business_events", r => facts.Sequence = r.GetInt64(0));
         AddReadsFor(packet, now, batch, facts);
 
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await batch.ExecuteAsync(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
+            await batch.ExecuteAsync(connection, cancellationToken);
 
         var snapshot = new StateSnapshot
         {

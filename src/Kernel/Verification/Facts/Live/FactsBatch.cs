@@ -18,11 +18,17 @@ internal sealed class FactsBatch
         _reads.Add((command, readRow));
     }
 
-    /// <summary>Runs every query in one batch inside <paramref name="transaction"/>.</summary>
-    public async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every query in one round trip inside one read-only REPEATABLE READ transaction that the batch itself opens
+    /// and commits, so every read sees the same snapshot. A failed read aborts the transaction, and the connection rolls
+    /// it back on its way back to the pool.
+    /// </summary>
+    public async Task ExecuteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
         foreach (var (command, _) in _reads) batch.BatchCommands.Add(command);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         // Each action sends the same statements every time: prepared once per pooled connection, they skip parse and plan.
         await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
