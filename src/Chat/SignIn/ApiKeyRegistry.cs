@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LiveShop.Kernel.Accounts;
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Data.Entities.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,9 @@ namespace LiveShop.Chat.SignIn;
 /// <summary>
 /// Creates, lists, revokes and checks API keys (<c>lsk_…</c>); only their SHA-256 hashes are stored. A key the database
 /// confirmed is trusted for <paramref name="cacheLifetime"/> without asking again (zero: ask every time), so a key revoked
-/// or a user disabled by another process stops working within that time; a revocation through this registry is immediate.
+/// or a user disabled by another process stops working within that time; a revocation or an access change in this host is immediate.
 /// </summary>
-public sealed class ApiKeyRegistry(Func<LiveShopDbContext> createContext, TimeProvider time, TimeSpan cacheLifetime = default)
+public sealed class ApiKeyRegistry(Func<LiveShopDbContext> createContext, TimeProvider time, TimeSpan cacheLifetime = default) : IAccessChangeListener
 {
     private readonly ValidatedApiKeyCache _validated = new(time, cacheLifetime);
 
@@ -47,6 +48,9 @@ public sealed class ApiKeyRegistry(Func<LiveShopDbContext> createContext, TimePr
         return (await query.OrderByDescending(r => r.k.CreatedAt).ToListAsync(cancellationToken))
             .Select(r => new KeyInfo(r.k.Id, r.Email, r.k.Name, r.k.Prefix, r.k.CreatedAt, r.k.LastUsedAt, r.k.RevokedAt)).ToList();
     }
+
+    /// <inheritdoc />
+    public void AccessChanged(string email) => _validated.ForgetUser(email);
 
     /// <summary>Revokes a key; false when there is no such key or it was already revoked.</summary>
     public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken)

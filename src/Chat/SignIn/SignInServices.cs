@@ -23,6 +23,8 @@ public static class SignInServices
         }).AddUserStore<LiveShopUserStore>();
         services.AddSingleton(sp => new ApiKeyRegistry(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.ApiKeyCacheLifetime));
+        // An access change approved in this host drops the user's validated keys at once.
+        services.AddSingleton<LiveShop.Kernel.Accounts.IAccessChangeListener>(sp => sp.GetRequiredService<ApiKeyRegistry>());
 
         services.AddAuthentication(CookieOrApiKey)
             .AddPolicyScheme(CookieOrApiKey, "Browser cookie or API key", scheme => scheme.ForwardDefaultSelector = context =>

@@ -47,4 +47,12 @@ internal sealed class ValidatedApiKeyCache(TimeProvider time, TimeSpan lifetime)
         foreach (var (hash, entry) in _entries)
             if (entry.KeyId == keyId) _entries.TryRemove(hash, out _);
     }
+
+    /// <summary>Forgets every key of a user at once (their role changed or they were disabled here).</summary>
+    public void ForgetUser(string email)
+    {
+        Interlocked.Increment(ref _revocations);
+        foreach (var (hash, entry) in _entries)
+            if (string.Equals(entry.User.Email, email, StringComparison.OrdinalIgnoreCase)) _entries.TryRemove(hash, out _);
+    }
 }

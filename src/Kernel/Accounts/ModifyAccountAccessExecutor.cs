@@ -12,7 +12,8 @@ namespace LiveShop.Kernel.Accounts;
 /// stamp so every existing sign-in of theirs ends. Never leaves the business without an enabled founder. Undone by
 /// restoring the previous role and disabled state.
 /// </summary>
-public sealed class ModifyAccountAccessExecutor(NpgsqlDataSource dataSource, EventStore events, TimeProvider time) : IActionExecutor
+public sealed class ModifyAccountAccessExecutor(
+    NpgsqlDataSource dataSource, EventStore events, TimeProvider time, IEnumerable<IAccessChangeListener>? listeners = null) : IActionExecutor
 {
     // Serialises access changes, so two concurrent demotions cannot both see "another founder is left".
     private const long AccessLockKey = 0x4C53_4143_4345_5353; // "LSACCESS"
@@ -80,6 +81,7 @@ public sealed class ModifyAccountAccessExecutor(NpgsqlDataSource dataSource, Eve
             ExecutionReceipts.Receipt(packet.ActionId, result, now, PlatformEvents.Source),
         ], transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var listener in listeners ?? []) listener.AccessChanged(user.Email);
         return result;
     }
 

@@ -182,6 +182,25 @@ public sealed class SignInTests(LiveShopServer server) : IClassFixture<LiveShopS
     }
 
     [Fact]
+    public async Task A_user_disabled_through_an_approved_access_change_loses_their_just_trusted_api_key_at_once()
+    {
+        await using (var insert = server.Database.DataSource.CreateCommand(
+            "INSERT INTO users (id, email, display_name, role, created_at, disabled) VALUES (gen_random_uuid(), 'departed@liveshop.local', 'D', 'support', now(), false) ON CONFLICT (email) DO NOTHING"))
+            await insert.ExecuteNonQueryAsync();
+        using var client = await server.ClientForAsync("departed@liveshop.local");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+
+        var pipeline = server.Services.GetRequiredService<LiveShop.Kernel.Actions.ActionPipeline>();
+        var requested = await pipeline.SubmitAsync(LiveShop.Kernel.Verification.ActionPacket.Create("modify_account_access",
+            new { user = "departed@liveshop.local", disabled = true }) with { RequestedBy = "agent:security_compliance" });
+        var executed = await pipeline.ApproveAndExecuteAsync(requested.ApprovalId!.Value, LiveShopServer.FounderEmail, null, default);
+        Assert.Equal(LiveShop.Kernel.Actions.ActionStatus.Executed, executed.Outcome!.Status);
+
+        // Within the key cache's lifetime, yet refused: the change was made in this host.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sandbox/status")).StatusCode);
+    }
+
+    [Fact]
     public async Task First_run_prints_a_generated_founder_password_once()
     {
         var database = new LiveShop.Testing.TestDatabase();
