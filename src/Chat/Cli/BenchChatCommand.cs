@@ -54,7 +54,8 @@ internal static class BenchChatCommand
                 await response.Content.ReadAsStringAsync(ct);
                 return null;
             }
-            await RunAsync(c, 3, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);
+            // As many warm-up turns as measured ones: tiered JIT reaches its optimised code only after many calls.
+            await RunAsync(c, t, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);
             await RunAsync(c, 2, (_, _, ct) => RawRoundTrip(ct), cancellationToken);
             var baseline = await RunAsync(c, t, (_, _, ct) => RawRoundTrip(ct), cancellationToken);
             var turnsMs = await RunAsync(c, t, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);

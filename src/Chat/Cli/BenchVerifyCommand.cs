@@ -73,9 +73,10 @@ internal static class BenchVerifyCommand
             var key = await app.Services.GetRequiredService<SignIn.ApiKeyRegistry>().CreateAsync("founder@liveshop.local", "bench", cancellationToken);
             http.DefaultRequestHeaders.Authorization = new("Bearer", key!.Value.Key);
 
-            // Warm both paths (JIT, connection pools) before measuring either.
-            await LoadAsync(clients, Math.Min(requests, clients * 4), i => http.GetAsync("/health/live", cancellationToken));
-            await LoadAsync(clients, Math.Min(requests, clients * 4), i => PostAsync(http, packets[i % packets.Count], cancellationToken));
+            // Warm both paths (tiered JIT reaches its optimised code only after many calls, connection pools fill) with as
+            // many requests as are measured: a short warm-up left the first measured seconds dominated by start-up cost.
+            await LoadAsync(clients, requests, i => http.GetAsync("/health/live", cancellationToken));
+            await LoadAsync(clients, requests, i => PostAsync(http, packets[i % packets.Count], cancellationToken));
             var baseline = await LoadAsync(clients, requests, i => http.GetAsync("/health/live", cancellationToken));
             var verify = await LoadAsync(clients, requests, i => PostAsync(http, packets[i % packets.Count], cancellationToken));
 
