@@ -24,7 +24,8 @@ public sealed class SlackEndpointTests(MessagingServer server)
     public async Task Forged_or_missing_signatures_are_401_and_nothing_happens()
     {
         var before = server.Slack.Calls.Count;
-        var body = Mention("Ev_forged", "U_SUPPORT", "where is order o_1042?");
+        const string threadTs = "1700000000.424242";
+        var body = Mention("Ev_forged", "U_SUPPORT", "where is order o_1042?", threadTs);
 
         var forged = await server.Client.SendAsync(MessagingServer.SlackRequest("/api/slack/events", body, "application/json", secret: "not-the-secret"));
         using var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new StringContent(body) };
@@ -37,7 +38,8 @@ public sealed class SlackEndpointTests(MessagingServer server)
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
         await Task.Delay(500);
-        Assert.Equal(before, server.Slack.Calls.Count);
+        // Other tests share the fake Slack (their cards may update meanwhile): count only what answers this mention's thread.
+        Assert.DoesNotContain(server.Slack.Calls.Skip(before), c => c.Body.ToJsonString().Contains(threadTs));
     }
 
     [Fact]

@@ -61,7 +61,9 @@ public sealed class TeamsEndpointTests(MessagingServer server)
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(message, server.Bot.CreateToken(MessagingServer.TeamsAppId, issuer: "https://evil.example/issuer"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(message, server.Bot.CreateToken(MessagingServer.TeamsAppId, serviceUrl: "https://elsewhere.example"))).StatusCode);
         await Task.Delay(500);
-        Assert.Equal(before, server.Bot.Calls.Count);
+        // Other tests share the fake connector (cards they posted may update meanwhile): count only what answers this activity.
+        var activityId = message["id"]!.GetValue<string>();
+        Assert.DoesNotContain(server.Bot.Calls.Skip(before), c => c.Path.Contains(activityId) || c.Body.ToJsonString().Contains(activityId));
     }
 
     [Fact]
