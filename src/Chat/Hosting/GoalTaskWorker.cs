@@ -1,3 +1,4 @@
+using LiveShop.Memory.Background;
 using LiveShop.Kernel.Orchestration.GoalWork;
 using Microsoft.Extensions.Options;
 
@@ -32,38 +33,17 @@ public sealed partial class GoalTaskWorker(GoalTaskRunner runner, IOptions<GoalW
     private readonly string _name = $"{Environment.MachineName}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
+        if (!settings.Enabled) return Task.CompletedTask;
+        return RecurringWork.RunAsync(async ct =>
         {
-            var delay = settings.PollInterval;
-            try
-            {
-                await runner.FailAbandonedAsync(settings.RunningTimeout, stoppingToken);
-                await runner.SettleDecidedApprovalsAsync(stoppingToken);
-                // A full batch means more is waiting: go straight on.
-                if (await runner.RunAvailableAsync(_name, settings.BatchSize, stoppingToken) == settings.BatchSize) delay = TimeSpan.Zero;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogFailure(e);
-                delay = ErrorDelay;
-            }
-            try
-            {
-                if (delay > TimeSpan.Zero) await Task.Delay(delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+            await runner.FailAbandonedAsync(settings.RunningTimeout, ct);
+            await runner.SettleDecidedApprovalsAsync(ct);
+            // A full batch means more is waiting: go straight on.
+            return await runner.RunAvailableAsync(_name, settings.BatchSize, ct) == settings.BatchSize;
+        }, settings.PollInterval, ErrorDelay, LogFailure, TimeProvider.System, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Goal task round failed; retrying later")]

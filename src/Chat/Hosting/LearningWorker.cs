@@ -1,3 +1,4 @@
+using LiveShop.Memory.Background;
 using LiveShop.Memory.Learnings;
 
 namespace LiveShop.Chat.Hosting;
@@ -13,38 +14,15 @@ public sealed partial class LearningWorker(LearningPass pass, ILogger<LearningWo
     private static readonly TimeSpan ErrorDelay = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RecurringWork.RunAsync(async ct =>
         {
-            var delay = IdleDelay;
-            try
-            {
-                var result = await pass.RunOnceAsync(BatchSize, stoppingToken);
-                if (result.MemoriesWritten + result.MemoriesMerged > 0)
-                    LogPass(result.EventsRead, result.MemoriesWritten, result.MemoriesMerged, result.LastSequence);
-                // A full batch means more is waiting: go straight on.
-                if (result.EventsRead == BatchSize) delay = TimeSpan.Zero;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogFailure(e);
-                delay = ErrorDelay;
-            }
-            try
-            {
-                if (delay > TimeSpan.Zero) await Task.Delay(delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+            var result = await pass.RunOnceAsync(BatchSize, ct);
+            if (result.MemoriesWritten + result.MemoriesMerged > 0)
+                LogPass(result.EventsRead, result.MemoriesWritten, result.MemoriesMerged, result.LastSequence);
+            // A full batch means more is waiting: go straight on.
+            return result.EventsRead == BatchSize;
+        }, IdleDelay, ErrorDelay, LogFailure, TimeProvider.System, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Learned from {Events} events: {Written} new memories, {Merged} confirmed (sequence {Sequence})")]
     private partial void LogPass(int events, int written, int merged, long sequence);

@@ -1,3 +1,4 @@
+using LiveShop.Memory.Background;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,33 +9,16 @@ public sealed class EmailPollingWorker(EmailTicketFetcher fetcher, EmailSettings
     : BackgroundService
 {
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.PollSeconds), time);
-        do
+        var interval = TimeSpan.FromSeconds(settings.PollSeconds);
+        return RecurringWork.RunAsync(async ct =>
         {
-            try
-            {
-                await fetcher.FetchAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The message names host and user, never the password; the next round tries again.
-                logger.LogError("Email fetch failed: {Reason}", e is EmailFetchException ? e.Message : e.ToString());
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
+            await fetcher.FetchAsync(ct);
             return false;
-        }
+        }, interval, interval,
+            // The message names host and user, never the password; the next round tries again.
+            e => logger.LogError("Email fetch failed: {Reason}", e is EmailFetchException ? e.Message : e.ToString()),
+            time, stoppingToken);
     }
 }

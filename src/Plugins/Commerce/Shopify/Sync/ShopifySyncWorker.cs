@@ -1,3 +1,4 @@
+using LiveShop.Memory.Background;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,25 +12,14 @@ namespace LiveShop.Plugins.Commerce.Shopify.Sync;
 public sealed class ShopifySyncWorker(IServiceProvider services, ShopifyOptions options, TimeProvider time, ILogger<ShopifySyncWorker> logger) : BackgroundService
 {
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.SyncInterval <= TimeSpan.Zero) return;
-        while (!stoppingToken.IsCancellationRequested)
+        if (options.SyncInterval <= TimeSpan.Zero) return Task.CompletedTask;
+        return RecurringWork.RunAsync(async ct =>
         {
-            try
-            {
-                var result = await services.GetRequiredService<ShopifySync>().SyncAsync(stoppingToken);
-                if (result is null) logger.LogDebug("Shopify sync skipped: another host is syncing");
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Shopify sync failed; retrying in {Interval}", options.SyncInterval);
-            }
-            await Task.Delay(options.SyncInterval, time, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-        }
+            if (await services.GetRequiredService<ShopifySync>().SyncAsync(ct) is null) logger.LogDebug("Shopify sync skipped: another host is syncing");
+            return false;
+        }, options.SyncInterval, options.SyncInterval,
+            e => logger.LogError(e, "Shopify sync failed; retrying in {Interval}", options.SyncInterval), time, stoppingToken);
     }
 }
