@@ -1,13 +1,14 @@
 using LiveShop.Kernel.Policies;
+using LiveShop.Memory.Database;
 using Npgsql;
 using static LiveShop.Kernel.Verification.Facts.Live.FactsBatch;
 
 namespace LiveShop.Kernel.Verification.Facts.Live;
 
 /// <summary>
-/// Facts from the business database, reading only what the packet's action is checked against. All reads run in one
-/// REPEATABLE READ transaction as one batch — one round trip, the transaction opened and committed inside it — so the
-/// facts and their <c>events:&lt;sequence&gt;</c> state version describe the same instant.
+/// Facts from the business database, reading only what the packet's action is checked against. All reads run as one
+/// batch — one round trip — on the database's <see cref="SnapshotReads"/> connections, where a batch is one REPEATABLE
+/// READ transaction, so the facts and their <c>events:&lt;sequence&gt;</c> state version describe the same instant.
 /// </summary>
 public sealed class DatabaseFactsProvider : IFactsProvider
 {
@@ -30,7 +31,7 @@ public sealed class DatabaseFactsProvider : IFactsProvider
     /// <summary>Reads facts from <paramref name="dataSource"/> as of <paramref name="time"/>'s now, with windows from <paramref name="options"/>.</summary>
     public DatabaseFactsProvider(NpgsqlDataSource dataSource, TimeProvider time, LiveFactsOptions options)
     {
-        _dataSource = dataSource;
+        _dataSource = LiveShopDataSource.SnapshotReadsOf(dataSource);
         _time = time;
         _windows = new Windows(null, options);
     }

@@ -1,3 +1,4 @@
+using LiveShop.Memory.Database;
 using Npgsql;
 
 namespace LiveShop.Kernel.Verification.Facts.Live;
@@ -19,16 +20,14 @@ internal sealed class FactsBatch
     }
 
     /// <summary>
-    /// Runs every query in one round trip inside one read-only REPEATABLE READ transaction that the batch itself opens
-    /// and commits, so every read sees the same snapshot. A failed read aborts the transaction, and the connection rolls
-    /// it back on its way back to the pool.
+    /// Runs every query in one round trip on a <see cref="SnapshotReads"/> connection. PostgreSQL runs a batch (one Sync
+    /// at its end) as one implicit transaction, REPEATABLE READ and READ ONLY on such a connection, so every read sees
+    /// the same snapshot; a failed read ends that transaction and the rest of the batch with it.
     /// </summary>
     public async Task ExecuteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
         foreach (var (command, _) in _reads) batch.BatchCommands.Add(command);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         // Each action sends the same statements every time: prepared once per pooled connection, they skip parse and plan.
         await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
