@@ -8,7 +8,7 @@ using LiveShop.Kernel.Orchestration;
 namespace LiveShop.Chat.Cli;
 
 /// <summary>
-/// <c>bench chat [--conversations 50] [--turns 10]</c>: chat turn latency with a model that answers instantly (an
+/// <c>bench chat [--conversations 50] [--turns 20]</c>: chat turn latency with a model that answers instantly (an
 /// in-process OpenAI-compatible server), so the figure is the turn's own overhead — routing, history, kernel, SK
 /// connector, persistence — next to the same server's raw round trip at the same concurrency.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class BenchChatCommand
     public static Command Create()
     {
         var conversations = new Option<int>("--conversations") { Description = "Concurrent conversations", DefaultValueFactory = _ => 50 };
-        var turns = new Option<int>("--turns") { Description = "Turns per conversation", DefaultValueFactory = _ => 10 };
+        var turns = new Option<int>("--turns") { Description = "Turns per conversation", DefaultValueFactory = _ => 20 };
         var command = new Command("chat", "Chat turn overhead (model answering instantly) versus the model server's raw round trip.") { conversations, turns };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -54,9 +54,12 @@ internal static class BenchChatCommand
                 await response.Content.ReadAsStringAsync(ct);
                 return null;
             }
-            // As many warm-up turns as measured ones: tiered JIT reaches its optimised code only after many calls.
-            await RunAsync(c, t, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);
-            await RunAsync(c, 2, (_, _, ct) => RawRoundTrip(ct), cancellationToken);
+            // Rounds of the measured load until tiered JIT is done compiling (see SteadyState).
+            var warmUp = await SteadyState.ReachAsync(async () =>
+            {
+                await RunAsync(c, t, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);
+                await RunAsync(c, 2, (_, _, ct) => RawRoundTrip(ct), cancellationToken);
+            }, minimumRounds: 2, TimeSpan.FromMinutes(3));
             var baseline = await RunAsync(c, t, (_, _, ct) => RawRoundTrip(ct), cancellationToken);
             var turnsMs = await RunAsync(c, t, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);
 
@@ -69,6 +72,7 @@ internal static class BenchChatCommand
             Line("baseline_p50_ms", Percentile(baseline, 50));
             Line("baseline_p95_ms", Percentile(baseline, 95));
             Line("overhead_p95_ms", Percentile(turnsMs, 95) - Percentile(baseline, 95));
+            foreach (var line in warmUp.RenderLines()) output.WriteLine(line);
             return 0;
         });
         return command;

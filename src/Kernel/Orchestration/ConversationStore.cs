@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Data.Entities.Platform;
+using LiveShop.Memory.Database;
 using LiveShop.Memory.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -34,7 +35,7 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
     /// </summary>
     public async Task<(User User, IReadOnlyList<ConversationMessage> Earlier)> OpenAsync(string email, Guid? conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await LiveShopDataSource.SnapshotReadsOf(dataSource).OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(Command(
             "SELECT id, email, display_name, role, created_at, disabled, password_hash, security_stamp FROM users WHERE email = $1",
@@ -80,7 +81,7 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
     public async Task RecordTurnAsync(PersistedTurn turn, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await LiveShopDataSource.HotPathWritesOf(dataSource).OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         if (turn.IsNewConversation)
             batch.BatchCommands.Add(Command("INSERT INTO conversations (id, title, started_by, created_at) VALUES ($1, $2, $3, $4)",

@@ -8,9 +8,11 @@ namespace LiveShop.Memory.Database;
 /// <summary>The one way to open the business database: an Npgsql data source with pgvector types mapped.</summary>
 public static class LiveShopDataSource
 {
-    // Each data source's snapshot-reads sibling, built on first use from the same connection string (which the data
-    // source itself no longer shows in full: Npgsql drops the password from NpgsqlDataSource.ConnectionString).
-    private static readonly ConditionalWeakTable<NpgsqlDataSource, Lazy<NpgsqlDataSource>> SnapshotSiblings = new();
+    // Each data source's hot-path siblings, built on first use from the same connection string (which the data source
+    // itself no longer shows in full: Npgsql drops the password from NpgsqlDataSource.ConnectionString).
+    private static readonly ConditionalWeakTable<NpgsqlDataSource, HotPathSiblings> Siblings = new();
+
+    private sealed record HotPathSiblings(Lazy<NpgsqlDataSource> SnapshotReads, Lazy<NpgsqlDataSource> Writes);
 
     /// <summary>Builds a data source for a connection string, with the pgvector type mapping.</summary>
     public static NpgsqlDataSource Create(string connectionString)
@@ -18,19 +20,29 @@ public static class LiveShopDataSource
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.UseVector();
         var dataSource = builder.Build();
-        SnapshotSiblings.Add(dataSource, new Lazy<NpgsqlDataSource>(() => SnapshotReads.Create(connectionString)));
+        Siblings.Add(dataSource, new HotPathSiblings(
+            new(() => HotPathConnections.CreateSnapshotReads(connectionString)), new(() => HotPathConnections.CreateWrites(connectionString))));
         return dataSource;
     }
 
     /// <summary>
-    /// The snapshot-reads data source beside <paramref name="dataSource"/> (see <see cref="SnapshotReads"/>): the same
-    /// database, for hot read-only batches that must see one instant.
+    /// The snapshot-reads connections beside <paramref name="dataSource"/> (<see cref="HotPathConnections.CreateSnapshotReads"/>):
+    /// the same database, for hot read-only batches that must see one instant.
     /// </summary>
     /// <exception cref="InvalidOperationException">The data source was not built by <see cref="Create"/>.</exception>
-    public static NpgsqlDataSource SnapshotReadsOf(NpgsqlDataSource dataSource) =>
-        SnapshotSiblings.TryGetValue(dataSource, out var sibling)
-            ? sibling.Value
-            : throw new InvalidOperationException("snapshot reads need a data source built by LiveShopDataSource.Create");
+    public static NpgsqlDataSource SnapshotReadsOf(NpgsqlDataSource dataSource) => SiblingsOf(dataSource).SnapshotReads.Value;
+
+    /// <summary>
+    /// The hot-path write connections beside <paramref name="dataSource"/> (<see cref="HotPathConnections.CreateWrites"/>):
+    /// the same database, for short batches on a hot path that write.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The data source was not built by <see cref="Create"/>.</exception>
+    public static NpgsqlDataSource HotPathWritesOf(NpgsqlDataSource dataSource) => SiblingsOf(dataSource).Writes.Value;
+
+    private static HotPathSiblings SiblingsOf(NpgsqlDataSource dataSource) =>
+        Siblings.TryGetValue(dataSource, out var siblings)
+            ? siblings
+            : throw new InvalidOperationException("hot-path connections need a data source built by LiveShopDataSource.Create");
 
     /// <summary>Configures EF Core for the business database on a data source.</summary>
     public static DbContextOptionsBuilder UseLiveShopDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

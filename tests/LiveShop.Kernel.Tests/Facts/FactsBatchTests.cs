@@ -33,7 +33,7 @@ public sealed class FactsBatchTests(EmptyTestDatabase database) : IClassFixture<
     [Fact]
     public async Task A_failed_read_leaves_the_pooled_connection_usable()
     {
-        await using var single = SnapshotReads.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 1 }.ConnectionString);
+        await using var single = HotPathConnections.CreateSnapshotReads(new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 1 }.ConnectionString);
         var batch = new FactsBatch();
         batch.Add("SELECT 1 / (SELECT 0)", _ => { });
         await using (var connection = await single.OpenConnectionAsync())

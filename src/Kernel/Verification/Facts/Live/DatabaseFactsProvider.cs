@@ -7,7 +7,7 @@ namespace LiveShop.Kernel.Verification.Facts.Live;
 
 /// <summary>
 /// Facts from the business database, reading only what the packet's action is checked against. All reads run as one
-/// batch — one round trip — on the database's <see cref="SnapshotReads"/> connections, where a batch is one REPEATABLE
+/// batch — one round trip — on the database's <see cref="HotPathConnections.CreateSnapshotReads">snapshot-reads</see> connections, where a batch is one REPEATABLE
 /// READ transaction, so the facts and their <c>events:&lt;sequence&gt;</c> state version describe the same instant.
 /// </summary>
 public sealed class DatabaseFactsProvider : IFactsProvider

@@ -20,7 +20,7 @@ internal sealed class FactsBatch
     }
 
     /// <summary>
-    /// Runs every query in one round trip on a <see cref="SnapshotReads"/> connection. PostgreSQL runs a batch (one Sync
+    /// Runs every query in one round trip on a <see cref="HotPathConnections.CreateSnapshotReads">snapshot-reads</see> connection. PostgreSQL runs a batch (one Sync
     /// at its end) as one implicit transaction, REPEATABLE READ and READ ONLY on such a connection, so every read sees
     /// the same snapshot; a failed read ends that transaction and the rest of the batch with it.
     /// </summary>
