@@ -8,7 +8,7 @@ using LiveShop.Kernel.Orchestration;
 namespace LiveShop.Chat.Cli;
 
 /// <summary>
-/// <c>bench chat [--conversations 50] [--turns 20]</c>: chat turn latency with a model that answers instantly (an
+/// <c>bench chat [--conversations 50] [--turns 20] [--warmup-seconds 180]</c>: chat turn latency with a model that answers instantly (an
 /// in-process OpenAI-compatible server), so the figure is the turn's own overhead — routing, history, kernel, SK
 /// connector, persistence — next to the same server's raw round trip at the same concurrency.
 /// </summary>
@@ -18,14 +18,16 @@ internal static class BenchChatCommand
     {
         var conversations = new Option<int>("--conversations") { Description = "Concurrent conversations", DefaultValueFactory = _ => 50 };
         var turns = new Option<int>("--turns") { Description = "Turns per conversation", DefaultValueFactory = _ => 20 };
-        var command = new Command("chat", "Chat turn overhead (model answering instantly) versus the model server's raw round trip.") { conversations, turns };
+        var warmUpLimit = SteadyState.LimitOption();
+        var command = new Command("chat", "Chat turn overhead (model answering instantly) versus the model server's raw round trip.") { conversations, turns, warmUpLimit };
         command.SetAction(async (result, cancellationToken) =>
         {
             var c = result.GetValue(conversations);
             var t = result.GetValue(turns);
-            if (c is < 1 or > 1000 || t is < 1 or > 1000)
+            var w = result.GetValue(warmUpLimit);
+            if (c is < 1 or > 1000 || t is < 1 or > 1000 || w < 0)
             {
-                result.Error().WriteLine("liveshop: --conversations and --turns must be between 1 and 1000");
+                result.Error().WriteLine("liveshop: --conversations and --turns must be between 1 and 1000 and --warmup-seconds not negative");
                 return LiveShopCli.UsageExitCode;
             }
             await using var scratch = await BenchCommand.OpenScratchAsync("benchchat", cancellationToken);
@@ -59,7 +61,7 @@ internal static class BenchChatCommand
             {
                 await RunAsync(c, t, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);
                 await RunAsync(c, 2, (_, _, ct) => RawRoundTrip(ct), cancellationToken);
-            }, minimumRounds: 2, TimeSpan.FromMinutes(3));
+            }, minimumRounds: 2, TimeSpan.FromSeconds(w));
             var baseline = await RunAsync(c, t, (_, _, ct) => RawRoundTrip(ct), cancellationToken);
             var turnsMs = await RunAsync(c, t, async (i, conversation, ct) => await chat.RunAsync(Request(i, conversation), ct), cancellationToken);
 

@@ -12,27 +12,27 @@ using Npgsql;
 namespace LiveShop.Chat.Cli;
 
 /// <summary>
-/// <c>bench verify [--clients 50] [--requests 20000] [--days 30]</c>: the host, built in-process over a scratch database
+/// <c>bench verify [--clients 50] [--requests 20000] [--days 30] [--warmup-seconds 180]</c>: the host, built in-process over a scratch database
 /// holding the sandbox business, answers <c>POST /api/verify</c> with live facts to concurrent clients; the same clients'
 /// <c>GET /health/live</c> latency is the baseline.
 /// </summary>
 internal static class BenchVerifyCommand
 {
     private const int WarmUpRound = 5000;
-    private static readonly TimeSpan WarmUpLimit = TimeSpan.FromMinutes(3);
 
     public static Command Create()
     {
         var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients", DefaultValueFactory = _ => 50 };
         var requests = new Option<int>("--requests") { Description = "Requests measured (each for the baseline and for verify)", DefaultValueFactory = _ => 20000 };
         var days = new Option<int>("--days") { Description = "Days of sandbox history in the scratch database", DefaultValueFactory = _ => 30 };
-        var command = new Command("verify", "POST /api/verify latency with live facts at a concurrency, versus GET /health/live.") { clients, requests, days };
+        var warmUpLimit = SteadyState.LimitOption();
+        var command = new Command("verify", "POST /api/verify latency with live facts at a concurrency, versus GET /health/live.") { clients, requests, days, warmUpLimit };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var (c, n, d) = (result.GetValue(clients), result.GetValue(requests), result.GetValue(days));
-            if (c <= 0 || n <= 0 || d is < 1 or > 365)
+            var (c, n, d, w) = (result.GetValue(clients), result.GetValue(requests), result.GetValue(days), result.GetValue(warmUpLimit));
+            if (c <= 0 || n <= 0 || d is < 1 or > 365 || w < 0)
             {
-                result.Error().WriteLine("liveshop: --clients and --requests must be positive and --days between 1 and 365");
+                result.Error().WriteLine("liveshop: --clients and --requests must be positive, --days between 1 and 365 and --warmup-seconds not negative");
                 return LiveShopCli.UsageExitCode;
             }
             // The in-process host logs to the console; keep stdout for the figures alone.
@@ -41,7 +41,7 @@ internal static class BenchVerifyCommand
             Console.SetOut(result.Error());
             try
             {
-                return await RunAsync(c, n, d, stdout, result.Error(), cancellationToken);
+                return await RunAsync(c, n, d, TimeSpan.FromSeconds(w), stdout, result.Error(), cancellationToken);
             }
             finally
             {
@@ -51,7 +51,7 @@ internal static class BenchVerifyCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(int clients, int requests, int days, TextWriter stdout, TextWriter log, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int clients, int requests, int days, TimeSpan warmUpLimit, TextWriter stdout, TextWriter log, CancellationToken cancellationToken)
     {
         var configuration = LiveShopConfiguration.Build();
         var connectionString = await DatabaseBootstrap.ResolveConnectionStringAsync(configuration, cancellationToken);
@@ -84,7 +84,7 @@ internal static class BenchVerifyCommand
             {
                 await LoadAsync(clients, Math.Min(requests, WarmUpRound), i => http.GetAsync("/health/live", cancellationToken));
                 await LoadAsync(clients, Math.Min(requests, WarmUpRound), i => PostAsync(http, packets[i % packets.Count], cancellationToken));
-            }, minimumRounds: 2, WarmUpLimit);
+            }, minimumRounds: 2, warmUpLimit);
             var baseline = await LoadAsync(clients, requests, i => http.GetAsync("/health/live", cancellationToken));
             var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             var verify = await LoadAsync(clients, requests, i => PostAsync(http, packets[i % packets.Count], cancellationToken));

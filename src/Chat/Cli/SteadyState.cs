@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime;
 
@@ -14,6 +15,10 @@ internal static class SteadyState
     /// <summary>The JIT's share of a round's wall time below which the process counts as warm.</summary>
     public const double QuietJitShare = 0.01;
 
+    /// <summary>The <c>--warmup-seconds</c> option: the longest a warm-up may take before measuring anyway.</summary>
+    public static Option<int> LimitOption() =>
+        new("--warmup-seconds") { Description = "Longest warm-up before measuring anyway (seconds)", DefaultValueFactory = _ => 180 };
+
     /// <summary>How a warm-up went: rounds run, time taken, the JIT's share of the last round, whether it got quiet.</summary>
     public sealed record WarmUp(int Rounds, TimeSpan Elapsed, double LastJitShare, bool Reached)
     {
@@ -23,11 +28,11 @@ internal static class SteadyState
             yield return $"warmup_rounds: {Rounds}";
             yield return $"warmup_seconds: {Elapsed.TotalSeconds:0.0}";
             yield return $"warmup_last_jit_share: {LastJitShare:0.0000}";
-            yield return $"steady_state: {(Reached ? "yes" : "no (warm-up time limit reached)")}";
+            yield return $"steady_state: {(Reached ? 1 : 0)}"; // 0: the time limit came first
         }
     }
 
-    /// <summary>Runs <paramref name="round"/> until the JIT is quiet, at least <paramref name="minimumRounds"/> times and for at most <paramref name="limit"/>.</summary>
+    /// <summary>Runs <paramref name="round"/> <paramref name="minimumRounds"/> times, then on until the JIT is quiet or <paramref name="limit"/> has passed.</summary>
     public static async Task<WarmUp> ReachAsync(Func<Task> round, int minimumRounds, TimeSpan limit)
     {
         var started = Stopwatch.GetTimestamp();
@@ -43,7 +48,7 @@ internal static class SteadyState
             share = (JitInfo.GetCompilationTime() - jitBefore) / Stopwatch.GetElapsedTime(roundStarted);
             quiet = share < QuietJitShare;
         }
-        while ((!quiet || rounds < minimumRounds) && Stopwatch.GetElapsedTime(started) < limit);
+        while (rounds < minimumRounds || (!quiet && Stopwatch.GetElapsedTime(started) < limit));
         return new WarmUp(rounds, Stopwatch.GetElapsedTime(started), share, quiet);
     }
 }

@@ -16,7 +16,7 @@ public sealed class BenchVerifyTests(TestDatabase database) : IClassFixture<Test
     [Fact]
     public async Task Bench_verify_prints_latency_percentiles_and_a_same_run_baseline_without_touching_the_business_database()
     {
-        var result = await CliProcess.RunAsync(["bench", "verify", "--clients", "2", "--requests", "20", "--days", "3"], Environment);
+        var result = await CliProcess.RunAsync(["bench", "verify", "--clients", "2", "--requests", "20", "--days", "3", "--warmup-seconds", "0"], Environment);
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         var figures = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -31,6 +31,9 @@ public sealed class BenchVerifyTests(TestDatabase database) : IClassFixture<Test
         Assert.True(figures["requests_per_second"] > 0);
         Assert.True(figures["baseline_p95_ms"] > 0);
         Assert.True(figures["baseline_requests_per_second"] > 0);
+        Assert.Equal(2, figures["warmup_rounds"]); // the minimum, the time limit being zero
+        Assert.True(figures["warmup_last_jit_share"] >= 0);
+        Assert.True(figures["jit_methods_while_measuring"] >= 0);
         Assert.Equal(0, await new EventStore(database.DataSource, TimeProvider.System).CountAsync());
     }
 
