@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime;
 
 namespace LiveShop.Chat.Cli;
@@ -26,8 +27,8 @@ internal static class SteadyState
         public IEnumerable<string> RenderLines()
         {
             yield return $"warmup_rounds: {Rounds}";
-            yield return $"warmup_seconds: {Elapsed.TotalSeconds:0.0}";
-            yield return $"warmup_last_jit_share: {LastJitShare:0.0000}";
+            yield return string.Create(CultureInfo.InvariantCulture, $"warmup_seconds: {Elapsed.TotalSeconds:0.0}");
+            yield return string.Create(CultureInfo.InvariantCulture, $"warmup_last_jit_share: {LastJitShare:0.0000}");
             yield return $"steady_state: {(Reached ? 1 : 0)}"; // 0: the time limit came first
         }
     }
