@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Testing;
 
@@ -18,9 +17,7 @@ public sealed class BenchChatTests(TestDatabase database) : IClassFixture<TestDa
         var result = await CliProcess.RunAsync(["bench", "chat", "--conversations", "2", "--turns", "3", "--warmup-seconds", "0"], Environment);
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
-        var figures = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(':', 2))
-            .ToDictionary(parts => parts[0].Trim(), parts => double.Parse(parts[1], CultureInfo.InvariantCulture));
+        var figures = BenchFigures.Parse(result.StandardOutput);
         Assert.Equal(2, figures["conversations"]);
         Assert.Equal(6, figures["turns"]);
         Assert.True(figures["p50_ms"] > 0 && figures["p50_ms"] <= figures["p95_ms"]);

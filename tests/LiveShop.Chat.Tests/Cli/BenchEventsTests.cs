@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Memory.Events;
 using LiveShop.Testing;
@@ -19,9 +18,7 @@ public sealed class BenchEventsTests(TestDatabase database) : IClassFixture<Test
         var result = await CliProcess.RunAsync(["bench", "events", "--count", "2000"], Environment);
 
         Assert.Equal(0, result.ExitCode);
-        var figures = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(':', 2))
-            .ToDictionary(parts => parts[0].Trim(), parts => double.Parse(parts[1], CultureInfo.InvariantCulture));
+        var figures = BenchFigures.Parse(result.StandardOutput);
         Assert.Equal(2000, figures["count"]);
         Assert.True(figures["events_per_second"] > 0);
         Assert.True(figures["copy_rows_per_second"] > 0);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Memory.Events;
 using LiveShop.Testing;
@@ -19,9 +18,7 @@ public sealed class BenchVerifyTests(TestDatabase database) : IClassFixture<Test
         var result = await CliProcess.RunAsync(["bench", "verify", "--clients", "2", "--requests", "20", "--days", "3", "--warmup-seconds", "0"], Environment);
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
-        var figures = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(':', 2))
-            .ToDictionary(parts => parts[0].Trim(), parts => double.Parse(parts[1], CultureInfo.InvariantCulture));
+        var figures = BenchFigures.Parse(result.StandardOutput);
         Assert.Equal(2, figures["clients"]);
         Assert.Equal(20, figures["requests"]);
         Assert.Equal(0, figures["errors"]);

@@ -4,14 +4,18 @@ using Npgsql;
 
 namespace LiveShop.Memory.Tests.Database;
 
-/// <summary>The snapshot-reads connections: one REPEATABLE READ, READ ONLY snapshot per batch, few connections, no reset.</summary>
-public sealed class SnapshotReadsTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+/// <summary>
+/// The hot-path connections: snapshot reads (one REPEATABLE READ, READ ONLY snapshot per batch) and writes (read-write,
+/// a batch atomic), both few and never reset.
+/// </summary>
+public sealed class HotPathConnectionsTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
     private const long BarrierLock = 7_250_001;
 
     public async Task InitializeAsync()
     {
-        await using var command = database.DataSource.CreateCommand("CREATE TABLE IF NOT EXISTS snapshot_probe (id serial PRIMARY KEY)");
+        await using var command = database.DataSource.CreateCommand(
+            "CREATE TABLE IF NOT EXISTS snapshot_probe (id serial PRIMARY KEY); CREATE TABLE IF NOT EXISTS write_probe (id int PRIMARY KEY)");
         await command.ExecuteNonQueryAsync();
     }
 
@@ -73,6 +77,36 @@ public sealed class SnapshotReadsTests(TestDatabase database) : IClassFixture<Te
         Assert.Contains("LiveShopDataSource.Create", error.Message);
     }
 
+    [Fact]
+    public async Task A_batch_writes_all_or_nothing_in_the_default_isolation()
+    {
+        var writes = LiveShopDataSource.HotPathWritesOf(database.DataSource);
+        await using (var connection = await writes.OpenConnectionAsync())
+        {
+            await using var failing = new NpgsqlBatch(connection)
+            {
+                BatchCommands = { new NpgsqlBatchCommand("INSERT INTO write_probe VALUES (1)"), new NpgsqlBatchCommand("INSERT INTO write_probe VALUES (1)") },
+            };
+            await Assert.ThrowsAsync<PostgresException>(() => failing.ExecuteNonQueryAsync());
+        }
+        await using (var connection = await writes.OpenConnectionAsync())
+        {
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands = { new NpgsqlBatchCommand("INSERT INTO write_probe VALUES (2)"), new NpgsqlBatchCommand("INSERT INTO write_probe VALUES (3)") },
+            };
+            Assert.Equal(2, await batch.ExecuteNonQueryAsync());
+        }
+        await using (var settingsCommand = writes.CreateCommand("SELECT current_setting('transaction_isolation') || '|' || current_setting('transaction_read_only')"))
+            Assert.Equal("read committed|off", await settingsCommand.ExecuteScalarAsync());
+
+        await using var count = database.DataSource.CreateCommand("SELECT string_agg(id::text, ',' ORDER BY id) FROM write_probe");
+        Assert.Equal("2,3", await count.ExecuteScalarAsync()); // the failed batch left nothing behind
+        var settings = new NpgsqlConnectionStringBuilder(writes.ConnectionString);
+        Assert.True(settings.NoResetOnClose);
+        Assert.Equal(HotPathConnections.ConnectionsPerCore * Environment.ProcessorCount, settings.MaxPoolSize);
+    }
+
     private static async Task<string[]> ReadAllAsync(NpgsqlBatch batch)
     {
         var values = new List<string>();
@@ -109,47 +143,5 @@ public sealed class SnapshotReadsTests(TestDatabase database) : IClassFixture<Te
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-}
-
-/// <summary>The hot-path write connections: few, never reset, read-write, a batch atomic.</summary>
-public sealed class HotPathWritesTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
-{
-    public async Task InitializeAsync()
-    {
-        await using var command = database.DataSource.CreateCommand("CREATE TABLE IF NOT EXISTS write_probe (id int PRIMARY KEY)");
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    [Fact]
-    public async Task A_batch_writes_all_or_nothing_in_the_default_isolation()
-    {
-        var writes = LiveShopDataSource.HotPathWritesOf(database.DataSource);
-        await using (var connection = await writes.OpenConnectionAsync())
-        {
-            await using var failing = new NpgsqlBatch(connection)
-            {
-                BatchCommands = { new NpgsqlBatchCommand("INSERT INTO write_probe VALUES (1)"), new NpgsqlBatchCommand("INSERT INTO write_probe VALUES (1)") },
-            };
-            await Assert.ThrowsAsync<PostgresException>(() => failing.ExecuteNonQueryAsync());
-        }
-        await using (var connection = await writes.OpenConnectionAsync())
-        {
-            await using var batch = new NpgsqlBatch(connection)
-            {
-                BatchCommands = { new NpgsqlBatchCommand("INSERT INTO write_probe VALUES (2)"), new NpgsqlBatchCommand("INSERT INTO write_probe VALUES (3)") },
-            };
-            Assert.Equal(2, await batch.ExecuteNonQueryAsync());
-        }
-        await using (var settingsCommand = writes.CreateCommand("SELECT current_setting('transaction_isolation') || '|' || current_setting('transaction_read_only')"))
-            Assert.Equal("read committed|off", await settingsCommand.ExecuteScalarAsync());
-
-        await using var count = database.DataSource.CreateCommand("SELECT string_agg(id::text, ',' ORDER BY id) FROM write_probe");
-        Assert.Equal("2,3", await count.ExecuteScalarAsync()); // the failed batch left nothing behind
-        var settings = new NpgsqlConnectionStringBuilder(writes.ConnectionString);
-        Assert.True(settings.NoResetOnClose);
-        Assert.Equal(HotPathConnections.ConnectionsPerCore * Environment.ProcessorCount, settings.MaxPoolSize);
     }
 }
