@@ -92,7 +92,8 @@ public sealed partial class ChatTurnService(
 
     private sealed record Turn(Guid ConversationId, bool IsNew, string User, string Message, Persona Persona, Microsoft.SemanticKernel.Kernel Kernel, ChatHistory History, int FirstNewIndex, GoalPlan? Plan)
     {
-        public PersistedTurn Persisted(string? reply, IReadOnlyList<ChatAction> actions) => new(ConversationId, IsNew, User, Message, Persona.Name, reply, actions);
+        public PersistedTurn Persisted(string? reply, IReadOnlyList<ChatAction> actions, Guid? goalId = null) =>
+            new(ConversationId, IsNew, User, Message, Persona.Name, reply, actions, goalId);
     }
 
     private async Task<Turn> BeginAsync(ChatTurnRequest request, CancellationToken cancellationToken)
@@ -126,7 +127,7 @@ public sealed partial class ChatTurnService(
     {
         await goals.SaveAsync(plan, turn.User, cancellationToken);
         var reply = GoalIntake.Describe(plan);
-        await conversations.RecordTurnAsync(turn.Persisted(reply, []), cancellationToken);
+        await conversations.RecordTurnAsync(turn.Persisted(reply, [], plan.GoalId), cancellationToken);
         LogGoal(plan.GoalId, plan.Tasks.Count, turn.User);
         return new ChatTurnResult
         {

@@ -9,8 +9,9 @@ using Npgsql;
 
 namespace LiveShop.Kernel.Orchestration;
 
-/// <summary>What a turn leaves in its conversation.</summary>
-public sealed record PersistedTurn(Guid ConversationId, bool IsNewConversation, string User, string UserMessage, string Persona, string? Reply, IReadOnlyList<ChatAction> Actions);
+/// <summary>What a turn leaves in its conversation (<paramref name="GoalId"/>: the goal a goal turn recorded, kept with its reply).</summary>
+public sealed record PersistedTurn(
+    Guid ConversationId, bool IsNewConversation, string User, string UserMessage, string Persona, string? Reply, IReadOnlyList<ChatAction> Actions, Guid? GoalId = null);
 
 /// <summary>
 /// Conversations and their messages in the database: who may continue one, the history a model sees, what a turn left.
@@ -90,7 +91,7 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
         foreach (var action in turn.Actions)
             batch.BatchCommands.Add(Message(turn.ConversationId, "tool", action.CalledAs, turn.Persona, StoredToolCall.Serialize(action), now));
         if (turn.Reply is not null)
-            batch.BatchCommands.Add(Message(turn.ConversationId, "assistant", turn.Persona, turn.Persona, turn.Reply, now));
+            batch.BatchCommands.Add(Message(turn.ConversationId, "assistant", turn.Persona, turn.Persona, turn.Reply, now, turn.GoalId));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -109,7 +110,7 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
         void FlushCalls()
         {
             if (pending.Count == 0) return;
-            transcript.Add(new TranscriptMessage("assistant", pendingPersona, "", [.. pending]));
+            transcript.Add(new TranscriptMessage("assistant", pendingPersona, "", [.. pending], null));
             pending.Clear();
         }
         foreach (var message in stored)
@@ -121,12 +122,12 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
                     pendingPersona = message.Persona;
                     break;
                 case "assistant":
-                    transcript.Add(new TranscriptMessage("assistant", message.Persona, message.Content, [.. pending]));
+                    transcript.Add(new TranscriptMessage("assistant", message.Persona, message.Content, [.. pending], message.GoalId));
                     pending.Clear();
                     break;
                 default:
                     FlushCalls();
-                    transcript.Add(new TranscriptMessage(message.Role, message.Persona, message.Content, []));
+                    transcript.Add(new TranscriptMessage(message.Role, message.Persona, message.Content, [], null));
                     break;
             }
         }
@@ -134,9 +135,13 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
         return transcript;
     }
 
-    private static NpgsqlBatchCommand Message(Guid conversationId, string role, string author, string? persona, string content, DateTimeOffset at) =>
-        Command("INSERT INTO conversation_messages (conversation_id, role, author, persona, content, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    private static NpgsqlBatchCommand Message(Guid conversationId, string role, string author, string? persona, string content, DateTimeOffset at, Guid? goalId = null)
+    {
+        var command = Command("INSERT INTO conversation_messages (conversation_id, role, author, persona, content, created_at, goal_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             conversationId, role, author, (object?)persona ?? DBNull.Value, content, at);
+        command.Parameters.Add(new NpgsqlParameter<Guid?> { TypedValue = goalId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        return command;
+    }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {

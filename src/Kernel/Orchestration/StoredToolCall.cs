@@ -33,5 +33,5 @@ public static class StoredToolCall
     }
 }
 
-/// <summary>One message of a re-opened conversation: who wrote it and, for a reply, the actions its turn proposed.</summary>
-public sealed record TranscriptMessage(string Role, string? Persona, string Text, IReadOnlyList<ChatAction> Actions);
+/// <summary>One message of a re-opened conversation: who wrote it and, for a reply, the actions its turn proposed or the goal it recorded.</summary>
+public sealed record TranscriptMessage(string Role, string? Persona, string Text, IReadOnlyList<ChatAction> Actions, Guid? GoalId);

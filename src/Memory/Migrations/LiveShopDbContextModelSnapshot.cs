@@ -1882,6 +1882,10 @@ namespace LiveShop.Memory.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("GoalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("goal_id");
+
                     b.Property<string>("Persona")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -1895,6 +1899,9 @@ namespace LiveShop.Memory.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_conversation_messages");
+
+                    b.HasIndex("GoalId")
+                        .HasDatabaseName("ix_conversation_messages_goal_id");
 
                     b.HasIndex("ConversationId", "Id")
                         .HasDatabaseName("ix_conversation_messages_conversation_id_id");
@@ -2773,6 +2780,12 @@ namespace LiveShop.Memory.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_conversation_messages_conversations_conversation_id");
+
+                    b.HasOne("LiveShop.Memory.Data.Entities.Platform.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_conversation_messages_goals_goal_id");
                 });
 
             modelBuilder.Entity("LiveShop.Memory.Data.Entities.Supply.PurchaseOrder", b =>

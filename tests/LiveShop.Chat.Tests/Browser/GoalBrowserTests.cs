@@ -7,7 +7,7 @@ public sealed class GoalBrowserTests(GoalWorkerServer server, Support.Browser br
     : IClassFixture<GoalWorkerServer>, IClassFixture<Support.Browser>
 {
     [Fact]
-    public async Task A_goal_chatted_in_the_browser_shows_its_tasks_moving_to_done_without_a_reload()
+    public async Task A_goal_chatted_in_the_browser_shows_its_tasks_moving_to_done_without_a_reload_and_again_when_reopened()
     {
         var page = await browser.OpenInteractiveAsync(server.BaseAddress, "/chat");
         await page.GetByTestId("message-box").FillAsync("reduce ad spend 10% over 30 days");
@@ -25,5 +25,14 @@ public sealed class GoalBrowserTests(GoalWorkerServer server, Support.Browser br
         var listed = page.GetByTestId("goal").Filter(new() { HasText = "reduce ad spend 10% over 30 days" }).First;
         await Assertions.Expect(listed).ToHaveAttributeAsync("data-status", "done");
         await Assertions.Expect(listed.GetByTestId("goal-task-result").First).Not.ToBeEmptyAsync();
+
+        // Back in the chat, the re-opened conversation shows the goal with its tasks again.
+        await page.GotoAsync("/chat");
+        await Support.Browser.WaitForInteractiveAsync(page);
+        await page.GetByTestId("conversation").Filter(new() { HasText = "reduce ad spend 10% over 30 days" }).First.ClickAsync();
+        var reopened = page.GetByTestId("message-assistant").Last.GetByTestId("goal");
+        await Assertions.Expect(reopened).ToHaveAttributeAsync("data-status", "done");
+        await Assertions.Expect(reopened.Locator("[data-testid=goal-task][data-status=done]")).ToHaveCountAsync(2);
+        await Support.Browser.SaveScreenshotAsync(page, "chat-reopened-goal-done");
     }
 }

@@ -23,7 +23,7 @@ public sealed class ChatMessageView
     /// <summary>A message of a re-opened conversation.</summary>
     public static ChatMessageView From(TranscriptMessage message)
     {
-        var view = new ChatMessageView { Role = message.Role, Persona = message.Persona, Text = message.Text };
+        var view = new ChatMessageView { Role = message.Role, Persona = message.Persona, Text = message.Text, GoalId = message.GoalId };
         view.Actions.AddRange(message.Actions);
         return view;
     }

@@ -16,4 +16,6 @@ public sealed class ConversationMessage
     public string? Persona { get; set; }
     public required string Content { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The goal a goal turn recorded, on that turn's reply: the re-opened conversation shows its tasks again.</summary>
+    public Guid? GoalId { get; set; }
 }

@@ -13,6 +13,7 @@ internal sealed class ConversationMessageConfiguration : IEntityTypeConfiguratio
         builder.Property(m => m.Author).HasMaxLength(ColumnConventions.NameLength);
         builder.Property(m => m.Persona).HasMaxLength(ColumnConventions.NameLength);
         builder.HasIndex(m => new { m.ConversationId, m.Id });
+        builder.HasOne<Goal>().WithMany().HasForeignKey(m => m.GoalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOneOfConstraint("ck_conversation_messages_role", "role", ConversationMessage.Roles);
     }
 }
