@@ -41,18 +41,21 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
 
     private static GoalTaskRunner Runner(GoalTaskQueue queue, ITaskTurn turn) => new(queue, turn, NullLogger<GoalTaskRunner>.Instance);
 
-    private async Task<Guid> AddGoalAsync(int tasks, string persona = "cfo")
+    private async Task<Guid> AddGoalAsync(int tasks, string persona = "cfo", string taskStatus = "queued", string createdBy = GatewayHarness.Founder)
     {
         var goalId = Guid.NewGuid();
         await using var db = database.CreateContext();
         var now = GatewayHarness.Start;
-        db.Goals.Add(new Goal { Id = goalId, Text = "increase net profit 18% over 30 days", CreatedBy = GatewayHarness.Founder, CreatedAt = now, Status = "active" });
+        db.Goals.Add(new Goal
+        {
+            Id = goalId, Text = "increase net profit 18% over 30 days", CreatedBy = createdBy, CreatedAt = now, Status = taskStatus == "queued" ? "active" : taskStatus,
+        });
         for (var i = 0; i < tasks; i++)
         {
             db.AgentTasks.Add(new AgentTask
             {
-                TaskId = Guid.NewGuid(), GoalId = goalId, OwnerAgent = persona, RiskLevel = "L0", DoneDefinition = $"report {i}", Status = "queued",
-                RequiredTools = ["generate_report"], CreatedAt = now.AddSeconds(i), UpdatedAt = now.AddSeconds(i),
+                TaskId = Guid.NewGuid(), GoalId = goalId, OwnerAgent = persona, RiskLevel = "L0", DoneDefinition = $"report {i}",
+                RequiredTools = ["generate_report"], CreatedAt = now.AddSeconds(i), UpdatedAt = now.AddSeconds(i), Status = taskStatus,
             });
         }
         await db.SaveChangesAsync();
@@ -212,5 +215,60 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal("failed", after.Status);
         Assert.Equal("late outcome", after.AuditLog[^1].Action);
         Assert.Equal("done: executed generate_report", after.AuditLog[^1].Result);
+    }
+
+    [Fact]
+    public async Task A_failed_task_re_queued_by_the_goal_creator_runs_again_and_its_goal_follows()
+    {
+        var (harness, queue) = await CreateAsync();
+        var goalId = await AddGoalAsync(1, taskStatus: "failed", createdBy: GatewayHarness.Approver);
+        var taskId = Assert.Single(await TasksAsync(goalId)).TaskId;
+
+        var bySupport = await queue.RequeueAsync(taskId, GatewayHarness.Support, default);
+        Assert.False(bySupport.Succeeded);
+        Assert.Contains("only its creator (approver@test.local) or the founder", bySupport.Message);
+        Assert.Equal("failed", Assert.Single(await TasksAsync(goalId)).Status);
+
+        var byCreator = await queue.RequeueAsync(taskId, " Approver@Test.Local ", default);
+        Assert.True(byCreator.Succeeded, byCreator.Message);
+        var queued = Assert.Single(await TasksAsync(goalId));
+        Assert.Equal("queued", queued.Status);
+        Assert.Equal("failed → queued", queued.AuditLog[^1].Action);
+        Assert.Equal("re-queued by approver@test.local", queued.AuditLog[^1].Result);
+        Assert.Equal("active", await GoalStatusAsync(goalId));
+        Assert.Equal(1, await harness.ScalarAsync(
+            "SELECT count(*) FROM business_events WHERE type = 'TaskStatusChanged' AND data->>'task_id' = $1 AND data->>'to' = 'queued'", taskId.ToString()));
+        Assert.Equal(1, await harness.ScalarAsync(
+            "SELECT count(*) FROM business_events WHERE type = 'GoalStatusChanged' AND data->>'goal_id' = $1 AND data->>'to' = 'active'", goalId.ToString()));
+
+        var again = await queue.RequeueAsync(taskId, GatewayHarness.Approver, default);
+        Assert.False(again.Succeeded);
+        Assert.Contains("is queued; only a failed task can be re-queued", again.Message);
+
+        // The next worker takes it like any queued task (and whatever else is queued in this shared database).
+        await Runner(queue, new RecordingTurn(Done)).RunAvailableAsync("worker-a", 100, default);
+        var done = Assert.Single(await TasksAsync(goalId));
+        Assert.Equal("done", done.Status);
+        Assert.Equal(["failed → queued", "queued → running", "running → done"], done.AuditLog.Select(e => e.Action).TakeLast(3));
+        Assert.Equal("done", await GoalStatusAsync(goalId));
+    }
+
+    [Fact]
+    public async Task The_founder_may_re_queue_any_goal_s_task_and_nobody_else_or_nothing_unknown_is_re_queued()
+    {
+        var (_, queue) = await CreateAsync();
+        var goalId = await AddGoalAsync(1, taskStatus: "failed", createdBy: GatewayHarness.Approver);
+        var taskId = Assert.Single(await TasksAsync(goalId)).TaskId;
+
+        foreach (var refused in new[] { GatewayHarness.Developer, GatewayHarness.Disabled, "stranger@test.local" })
+            Assert.False((await queue.RequeueAsync(taskId, refused, default)).Succeeded);
+        var unknown = await queue.RequeueAsync(Guid.NewGuid(), GatewayHarness.Founder, default);
+        Assert.False(unknown.Succeeded);
+        Assert.StartsWith("no goal task ", unknown.Message);
+        Assert.Equal("failed", Assert.Single(await TasksAsync(goalId)).Status);
+
+        Assert.True((await queue.RequeueAsync(taskId, GatewayHarness.Founder, default)).Succeeded);
+        Assert.Equal("queued", Assert.Single(await TasksAsync(goalId)).Status);
+        await Runner(queue, new RecordingTurn(Done)).RunAvailableAsync("worker-a", 100, default);
     }
 }

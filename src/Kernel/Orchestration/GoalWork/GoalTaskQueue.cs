@@ -8,6 +8,9 @@ namespace LiveShop.Kernel.Orchestration.GoalWork;
 /// <summary>A task a worker claimed, with the goal it serves.</summary>
 public sealed record ClaimedTask(AgentTask Task, Goal Goal);
 
+/// <summary>What asking to re-queue a task came to, with a message for the person who asked.</summary>
+public sealed record RequeueResult(bool Succeeded, string Message);
+
 /// <summary>
 /// The goal tasks in the database as a work queue. A claim takes one queued task with <c>FOR UPDATE SKIP LOCKED</c> and
 /// marks it running in the same transaction, so any number of workers on any number of hosts never take the same task.
@@ -148,6 +151,33 @@ public sealed class GoalTaskQueue(IDbContextFactory<LiveShopDbContext> contexts,
             failed++;
         }
         return failed;
+    }
+
+    /// <summary>
+    /// Puts a failed task back in the queue for the next worker, as the goal's creator or the founder asks after a look at
+    /// why it failed — never automatically: an abandoned task's actions may already have happened. The goal is active again.
+    /// </summary>
+    public async Task<RequeueResult> RequeueAsync(Guid taskId, string requesterEmail, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var email = requesterEmail.Trim().ToLowerInvariant();
+        var requester = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var goalId = await db.AgentTasks.Where(t => t.TaskId == taskId).Select(t => t.GoalId).SingleOrDefaultAsync(cancellationToken);
+        if (goalId is null) return new RequeueResult(false, $"no goal task {taskId}");
+        var goal = await LockGoalAsync(db, goalId.Value, cancellationToken);
+        if (requester is null || requester.Disabled || (requester.Role != "founder" && !string.Equals(requester.Email, goal.CreatedBy, StringComparison.OrdinalIgnoreCase)))
+            return new RequeueResult(false, $"{email} may not re-queue tasks of this goal: only its creator ({goal.CreatedBy}) or the founder may");
+        var task = (await db.AgentTasks.FromSql($"SELECT * FROM agent_tasks WHERE task_id = {taskId} FOR UPDATE").ToListAsync(cancellationToken)).Single();
+        if (task.Status != "failed")
+            return new RequeueResult(false, $"task {taskId} is {task.Status.Replace('_', ' ')}; only a failed task can be re-queued");
+
+        var changes = new List<StatusChange> { Move(task, "queued", $"re-queued by {requester.Email}") };
+        changes.AddRange(await RollUpAsync(db, goal, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var change in changes) await AppendAsync(change, cancellationToken);
+        return new RequeueResult(true, $"task {taskId} is queued again");
     }
 
     private static async Task<Goal> LockGoalAsync(LiveShopDbContext db, Guid goalId, CancellationToken cancellationToken) =>
