@@ -74,6 +74,10 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
         return await db.Goals.Where(g => g.Id == goalId).Select(g => g.Status).SingleAsync();
     }
 
+    // Status-change events of one task or goal (idField: task_id or goal_id) that moved it to `to`.
+    private static Task<long> MovesAsync(GatewayHarness harness, string type, string idField, Guid id, string to) => harness.ScalarAsync(
+        "SELECT count(*) FROM business_events WHERE type = $1 AND data->>$2 = $3 AND data->>'to' = $4", type, idField, id.ToString(), to);
+
     private static TaskTurnOutcome Done(AgentTask _) => new() { Status = "done", Reason = "executed generate_report", Executed = ["a_1"] };
 
     [Fact]
@@ -103,7 +107,7 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
         Assert.Contains(tasks, t => t.AuditLog[0].Result.Contains("worker-b"));
         Assert.Equal("done", await GoalStatusAsync(goalId));
         Assert.Equal(40, await harness.ScalarAsync("SELECT count(*) FROM business_events WHERE type = 'TaskStatusChanged' AND data->>'goal_id' = $1", goalId.ToString()));
-        Assert.Equal(1, await harness.ScalarAsync("SELECT count(*) FROM business_events WHERE type = 'GoalStatusChanged' AND data->>'goal_id' = $1 AND data->>'to' = 'done'", goalId.ToString()));
+        Assert.Equal(1, await MovesAsync(harness, "GoalStatusChanged", "goal_id", goalId, "done"));
     }
 
     [Fact]
@@ -137,8 +141,7 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal("awaiting_approval → failed", failed.AuditLog[^1].Action);
         Assert.Contains("rejected: customer already refunded", failed.AuditLog[^1].Result);
         Assert.Equal("failed", await GoalStatusAsync(goalId));
-        Assert.Equal(1, await harness.ScalarAsync(
-            "SELECT count(*) FROM business_events WHERE type = 'TaskStatusChanged' AND data->>'task_id' = $1 AND data->>'to' = 'failed'", failed.TaskId.ToString()));
+        Assert.Equal(1, await MovesAsync(harness, "TaskStatusChanged", "task_id", failed.TaskId, "failed"));
     }
 
     [Fact]
@@ -236,10 +239,8 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal("failed → queued", queued.AuditLog[^1].Action);
         Assert.Equal("re-queued by approver@test.local", queued.AuditLog[^1].Result);
         Assert.Equal("active", await GoalStatusAsync(goalId));
-        Assert.Equal(1, await harness.ScalarAsync(
-            "SELECT count(*) FROM business_events WHERE type = 'TaskStatusChanged' AND data->>'task_id' = $1 AND data->>'to' = 'queued'", taskId.ToString()));
-        Assert.Equal(1, await harness.ScalarAsync(
-            "SELECT count(*) FROM business_events WHERE type = 'GoalStatusChanged' AND data->>'goal_id' = $1 AND data->>'to' = 'active'", goalId.ToString()));
+        Assert.Equal(1, await MovesAsync(harness, "TaskStatusChanged", "task_id", taskId, "queued"));
+        Assert.Equal(1, await MovesAsync(harness, "GoalStatusChanged", "goal_id", goalId, "active"));
 
         var again = await queue.RequeueAsync(taskId, GatewayHarness.Approver, default);
         Assert.False(again.Succeeded);
