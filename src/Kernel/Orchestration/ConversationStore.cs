@@ -22,6 +22,10 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
     /// <summary>How many earlier messages a model sees; older ones stay in the database but not in the prompt.</summary>
     public const int HistoryWindow = 40;
 
+    // A turn's reads and its writes go over the hot-path connections beside the business data source (found once, not per turn).
+    private readonly NpgsqlDataSource _snapshotReads = LiveShopDataSource.SnapshotReadsOf(dataSource);
+    private readonly NpgsqlDataSource _writes = LiveShopDataSource.HotPathWritesOf(dataSource);
+
     /// <summary>The enabled user with this email, or null.</summary>
     public async Task<User?> FindUserAsync(string email, CancellationToken cancellationToken)
     {
@@ -36,7 +40,7 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
     /// </summary>
     public async Task<(User User, IReadOnlyList<ConversationMessage> Earlier)> OpenAsync(string email, Guid? conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await LiveShopDataSource.SnapshotReadsOf(dataSource).OpenConnectionAsync(cancellationToken);
+        await using var connection = await _snapshotReads.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(Command(
             "SELECT id, email, display_name, role, created_at, disabled, password_hash, security_stamp FROM users WHERE email = $1",
@@ -82,7 +86,7 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
     public async Task RecordTurnAsync(PersistedTurn turn, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await LiveShopDataSource.HotPathWritesOf(dataSource).OpenConnectionAsync(cancellationToken);
+        await using var connection = await _writes.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         if (turn.IsNewConversation)
             batch.BatchCommands.Add(Command("INSERT INTO conversations (id, title, started_by, created_at) VALUES ($1, $2, $3, $4)",
