@@ -32,6 +32,7 @@ public sealed class SandboxApiTests(LiveShopServer server) : IClassFixture<LiveS
             """))
             await insert.ExecuteNonQueryAsync();
         var support = await server.ClientForAsync("sandbox-support@liveshop.local");
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.PostAsync("/api/sandbox/resume", null)).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await support.GetAsync("/api/sandbox/status")).StatusCode);
         var pause = await support.PostAsync("/api/sandbox/pause", null);

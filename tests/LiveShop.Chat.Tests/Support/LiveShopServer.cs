@@ -46,6 +46,12 @@ public class LiveShopServer : IAsyncLifetime
     /// <summary>Days of sandbox history seeded at start-up; 0 seeds nothing.</summary>
     protected virtual int SeedDays => 0;
 
+    /// <summary>
+    /// Whether the sandbox simulation starts paused: on, so nothing writes orders behind a test's assertions; a test
+    /// about ticking resumes it or overrides this.
+    /// </summary>
+    protected virtual bool SandboxPaused => true;
+
     /// <summary>Whether the host runs goal tasks in the background; off so a test decides when tasks run (or drives the runner itself).</summary>
     protected virtual bool GoalWorkerEnabled => false;
 
@@ -63,6 +69,7 @@ public class LiveShopServer : IAsyncLifetime
             $"--LiveShop:SandboxDays={Math.Max(SeedDays, 1)}",
             $"--Auth:FounderPassword={FounderPassword}",
             $"--Agents:GoalWorker:Enabled={GoalWorkerEnabled}",
+            $"--Sandbox:Paused={SandboxPaused}",
             .. ExtraArguments,
         ], CancellationToken.None);
         await _app.StartAsync();
