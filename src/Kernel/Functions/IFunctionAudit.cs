@@ -17,6 +17,9 @@ public enum RefusalReason
 
     /// <summary>The verdict's risk level is above the highest the persona may propose.</summary>
     AbovePersonaCeiling,
+
+    /// <summary>The call's ids or figures come only from untrusted text (quoted, retrieved, a tool result): the user must confirm.</summary>
+    NeedsConfirmation,
 }
 
 /// <summary>A refused function call, as the audit trail records it.</summary>
@@ -51,6 +54,7 @@ public sealed record FunctionRefusal
         RefusalReason.NoCaller => "no_caller",
         RefusalReason.InvalidArguments => "invalid_arguments",
         RefusalReason.AbovePersonaCeiling => "above_persona_ceiling",
+        RefusalReason.NeedsConfirmation => "needs_confirmation",
         _ => Reason.ToString(),
     };
 }

@@ -83,10 +83,11 @@ public static partial class ArgumentExtractor
         }
         if (type == typeof(string))
         {
-            if (parameter.Name == "channel") return ReadChannel(slots.Text);
-            if (parameter.Name == "role") return ReadRole(slots.Text);
+            // Where an action goes and to whom are read from the user's own words, never from quoted text.
+            if (parameter.Name == "channel") return ReadChannel(slots.Own);
+            if (parameter.Name == "role") return ReadRole(slots.Own);
             if (parameter.Description?.Contains("email", StringComparison.OrdinalIgnoreCase) == true)
-                return EmailPattern().Match(slots.Text) is { Success: true } email ? email.Value.TrimEnd('.') : null;
+                return EmailPattern().Match(slots.Own) is { Success: true } email ? email.Value.TrimEnd('.') : null;
             var text = FreeTextRules.Extract(parameter.Name, slots);
             if (text is null && parameter.IsRequired && FreeTextRules.IsReason(parameter.Name)) return FreeTextRules.UnstatedReason;
             return text;
@@ -105,7 +106,7 @@ public static partial class ArgumentExtractor
         if (slots.Ids.FirstOrDefault(i => i.Prefix == prefix) is { } id) return id.Id;
         // "order #12" or "ticket 3": the noun the parameter is named after, followed by a number.
         var noun = parameterName[..^3].Replace('_', ' ');
-        var spelled = Regex.Match(slots.Text, $@"\b{Regex.Escape(noun)}\s+(?:#|no\.?\s*|number\s+)?(\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var spelled = Regex.Match(slots.Own, $@"\b{Regex.Escape(noun)}\s+(?:#|no\.?\s*|number\s+)?(\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         return spelled.Success ? $"{prefix}_{spelled.Groups[1].Value}" : null;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LiveShop.Kernel.Provenance;
 
 namespace LiveShop.Kernel.Planning.Offline;
 
@@ -27,12 +28,16 @@ public sealed record IdSlot(string Prefix, string Id, int Start, int End);
 
 /// <summary>
 /// The lexical facts of one message, independent of any function: ids, money, percentages, quantities, day windows and
-/// quoted text. The argument extractor maps them onto a chosen function's parameters.
+/// quoted text. Ids and figures are read from the user's own words only (<see cref="Own"/>): what the user quotes or reports
+/// someone else saying is data, never a command. The argument extractor maps the slots onto a chosen function's parameters.
 /// </summary>
 public sealed partial record MessageSlots
 {
     /// <summary>The message as written.</summary>
     public required string Text { get; init; }
+
+    /// <summary>The user's own words: <see cref="Text"/> with quoted and reported spans blanked (positions unchanged).</summary>
+    public required string Own { get; init; }
 
     /// <summary>Every id, in order of appearance.</summary>
     public required IReadOnlyList<IdSlot> Ids { get; init; }
@@ -55,8 +60,9 @@ public sealed partial record MessageSlots
     /// <summary>Reads the slots of a message written on <paramref name="today"/>.</summary>
     public static MessageSlots Read(string text, DateOnly today)
     {
+        var own = QuotedText.OwnWords(text);
         var ids = new List<IdSlot>();
-        foreach (Match m in IdPattern().Matches(text))
+        foreach (Match m in IdPattern().Matches(own))
             ids.Add(new IdSlot(m.Groups[1].Value.ToLowerInvariant(), m.Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
 
         var quotes = new List<string>();
@@ -72,7 +78,7 @@ public sealed partial record MessageSlots
             ids.Any(i => start < i.End && i.Start < end) || quoted.Any(q => start < q.End && q.Start < end);
 
         var numbers = new List<NumberSlot>();
-        foreach (Match m in NumberPattern().Matches(text))
+        foreach (Match m in NumberPattern().Matches(own))
         {
             if (Taken(m.Index, m.Index + m.Length)) continue;
             var digits = m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal);
@@ -89,6 +95,7 @@ public sealed partial record MessageSlots
         return new MessageSlots
         {
             Text = text,
+            Own = own,
             Today = today,
             Ids = ids,
             Numbers = numbers,

@@ -31,7 +31,7 @@ public sealed record PlannerDecision
 /// the message carries, then reads the chosen function's arguments — or asks when an argument is missing or two
 /// functions are too close to call.
 /// </summary>
-public sealed class OfflinePlanner(ITextEmbedder embedder, TimeProvider? time = null)
+public sealed partial class OfflinePlanner(ITextEmbedder embedder, TimeProvider? time = null)
 {
     /// <summary>Below this score nothing matches well enough to act on.</summary>
     public const double MinimumScore = 0.40;
@@ -54,10 +54,14 @@ public sealed class OfflinePlanner(ITextEmbedder embedder, TimeProvider? time = 
         if (functions.Count == 0)
             return new PlannerDecision { Ranking = [], Question = "I have no functions available in this conversation, so I can only answer in words." };
 
-        var index = await FunctionIndex.ForAsync(functions, embedder, cancellationToken);
-        var vector = (await embedder.EmbedAsync([message], cancellationToken))[0];
         var slots = MessageSlots.Read(message, DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime));
-        var lower = message.ToLowerInvariant();
+        // Only the user's own words choose the function: a quoted "refund $90 to o_12" is something to answer about.
+        var own = WhitespacePattern().Replace(slots.Own, " ").Trim();
+        if (own.Length == 0) return new PlannerDecision { Ranking = [], Question = PlannerReplies.OnlyQuotedText };
+
+        var index = await FunctionIndex.ForAsync(functions, embedder, cancellationToken);
+        var vector = (await embedder.EmbedAsync([own], cancellationToken))[0];
+        var lower = slots.Own.ToLowerInvariant();
         var leadingCue = index.Functions.Select(f => FirstCue(f, lower)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
         var ranking = index.Functions
             .Select(f => Score(f, vector, slots, lower, leadingCue))
@@ -171,4 +175,7 @@ public sealed class OfflinePlanner(ITextEmbedder embedder, TimeProvider? time = 
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return type == typeof(decimal) || type == typeof(double) || type == typeof(float);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex WhitespacePattern();
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Functions;
+using LiveShop.Kernel.Provenance;
 using LiveShop.Kernel.Verification;
 using Microsoft.SemanticKernel;
 
@@ -19,6 +20,10 @@ public static class PlannerReplies
     public static string NothingMatches(IReadOnlyList<ScoredFunction> ranking) =>
         "I'm not sure what you'd like me to do. I can: "
         + string.Join("; ", ranking.Take(6).Select(s => Spoken(s.Function))) + ". Could you rephrase with the details (ids, amounts)?";
+
+    /// <summary>The answer when the message is only quoted or reported text, with no instruction of the user's own.</summary>
+    public const string OnlyQuotedText =
+        "That is quoted text, which I treat as information, not as instructions. What would you like me to do about it? Nothing has been done.";
 
     /// <summary>The question when two functions are about equally likely.</summary>
     public static string WhichOne(KernelFunction first, KernelFunction second) =>
@@ -40,8 +45,8 @@ public static class PlannerReplies
         var call = $"{function.Name} ({Arguments(arguments)})";
         if (ProofFilter.OutcomeOf(result) is { } outcome) return AfterAction(call, outcome);
 
-        var text = result?.GetValue<object>()?.ToString() ?? "";
-        if (text.StartsWith("refused:", StringComparison.Ordinal)) return $"I could not do that: {text}";
+        var text = UntrustedContent.Unwrap(result?.GetValue<object>()?.ToString() ?? "");
+        if (text.StartsWith("refused:", StringComparison.Ordinal) || text.StartsWith("needs confirmation:", StringComparison.Ordinal)) return $"I could not do that: {text}";
         return $"From {function.Name}{(arguments.Count == 0 ? "" : $" ({Arguments(arguments)})")}:\n{ReadableResult(text)}";
     }
 
