@@ -12,11 +12,16 @@ namespace LiveShop.Memory.Knowledge.Ingestion;
 /// <summary>
 /// Reads files into the knowledge base: parses, chunks, embeds and stores them; a changed file's chunks are replaced,
 /// an unchanged one (same SHA-256) is skipped. Safe with several hosts: each source is locked while it is written.
+/// Chunks are embedded in batches of <see cref="EmbeddingBatchSize"/>, reporting progress after each, so memory stays
+/// bounded and a queued upload shows how far it is.
 /// </summary>
 public sealed class KnowledgeIngestor(NpgsqlDataSource dataSource, ITextEmbedder embedder, TimeProvider time)
 {
     /// <summary>Document type when neither front-matter nor a folder names one.</summary>
     public const string DefaultDocType = "general";
+
+    /// <summary>How many chunks go to the embedding model at once.</summary>
+    public const int EmbeddingBatchSize = 32;
 
     private readonly TextChunker _chunker = new();
 
@@ -31,12 +36,24 @@ public sealed class KnowledgeIngestor(NpgsqlDataSource dataSource, ITextEmbedder
                 outcomes.Add(IngestOutcome.Failed(candidate.Path, candidate.Error));
                 continue;
             }
-            outcomes.Add(await IngestFileAsync(candidate, cancellationToken));
+            outcomes.Add(await IngestFileAsync(candidate, null, cancellationToken));
         }
         return outcomes;
     }
 
-    private async Task<IngestOutcome> IngestFileAsync(KnowledgeFiles.Candidate candidate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests one file, calling <paramref name="progress"/> with chunks embedded and the total before the first batch
+    /// and after each one; never throws for an unreadable file (the outcome says why).
+    /// </summary>
+    public async Task<IngestOutcome> IngestOneAsync(string path, EmbeddingProgress? progress, CancellationToken cancellationToken = default)
+    {
+        var candidate = KnowledgeFiles.Expand([path]).FirstOrDefault();
+        if (candidate is null) return IngestOutcome.Failed(path, "not a Markdown, text or PDF file");
+        if (candidate.Error is not null) return IngestOutcome.Failed(candidate.Path, candidate.Error);
+        return await IngestFileAsync(candidate, progress, cancellationToken);
+    }
+
+    private async Task<IngestOutcome> IngestFileAsync(KnowledgeFiles.Candidate candidate, EmbeddingProgress? progress, CancellationToken cancellationToken)
     {
         byte[] content;
         ParsedDocument parsed;
@@ -60,7 +77,7 @@ public sealed class KnowledgeIngestor(NpgsqlDataSource dataSource, ITextEmbedder
             ContentHash: Convert.ToHexStringLower(SHA256.HashData(content)),
             Chunks: _chunker.Chunk(parsed));
         if (document.Chunks.Count == 0) return IngestOutcome.Failed(candidate.Path, "no text found in the file");
-        return await StoreAsync(document, cancellationToken);
+        return await StoreAsync(document, progress, cancellationToken);
     }
 
     /// <summary>Stores already-read text (e.g. a generated report) under <paramref name="source"/>, Markdown-parsed.</summary>
@@ -70,10 +87,10 @@ public sealed class KnowledgeIngestor(NpgsqlDataSource dataSource, ITextEmbedder
         var document = new IncomingDocument(source, Truncate(parsed.Title, 300), Truncate(parsed.DocType ?? DefaultDocType, 32), parsed.Tags,
             Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(markdown))), _chunker.Chunk(parsed));
         if (document.Chunks.Count == 0) return IngestOutcome.Failed(source, "no text found");
-        return await StoreAsync(document, cancellationToken);
+        return await StoreAsync(document, null, cancellationToken);
     }
 
-    private async Task<IngestOutcome> StoreAsync(IncomingDocument incoming, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> StoreAsync(IncomingDocument incoming, EmbeddingProgress? progress, CancellationToken cancellationToken)
     {
         await using var context = LiveShopDataSource.CreateContext(dataSource);
         var existing = await context.KnowledgeDocuments.AsNoTracking()
@@ -84,7 +101,7 @@ public sealed class KnowledgeIngestor(NpgsqlDataSource dataSource, ITextEmbedder
             return new IngestOutcome { Source = incoming.Source, Status = IngestStatus.Unchanged, DocumentId = existing.Id, Title = incoming.Title, Chunks = existing.Chunks };
 
         // Embed before opening the transaction: the model is the slow part, and locks should be short.
-        var vectors = await embedder.EmbedAsync(incoming.Chunks.Select(c => EmbeddingText(incoming.Title, c)).ToList(), cancellationToken);
+        var vectors = await EmbedInBatchesAsync(incoming, progress, cancellationToken);
 
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({incoming.Source}, 7107))", cancellationToken);
@@ -119,6 +136,23 @@ public sealed class KnowledgeIngestor(NpgsqlDataSource dataSource, ITextEmbedder
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new IngestOutcome { Source = incoming.Source, Status = status, DocumentId = stored.Id, Title = stored.Title, Chunks = incoming.Chunks.Count };
+    }
+
+    private async Task<float[][]> EmbedInBatchesAsync(IncomingDocument incoming, EmbeddingProgress? progress, CancellationToken cancellationToken)
+    {
+        var total = incoming.Chunks.Count;
+        var vectors = new float[total][];
+        if (progress is not null) await progress(0, total, cancellationToken);
+        for (var start = 0; start < total; start += EmbeddingBatchSize)
+        {
+            var count = Math.Min(EmbeddingBatchSize, total - start);
+            var texts = new string[count];
+            for (var i = 0; i < count; i++) texts[i] = EmbeddingText(incoming.Title, incoming.Chunks[start + i]);
+            var batch = await embedder.EmbedAsync(texts, cancellationToken);
+            Array.Copy(batch, 0, vectors, start, count);
+            if (progress is not null) await progress(start + count, total, cancellationToken);
+        }
+        return vectors;
     }
 
     /// <summary>Removes a document by id or by source path; returns how many documents were removed (0 or 1).</summary>
@@ -161,3 +195,6 @@ public sealed class KnowledgeIngestor(NpgsqlDataSource dataSource, ITextEmbedder
 
     private sealed record IncomingDocument(string Source, string Title, string DocType, IReadOnlyList<string> Tags, string ContentHash, IReadOnlyList<TextChunk> Chunks);
 }
+
+/// <summary>Reports <paramref name="embedded"/> of <paramref name="total"/> chunks done; may throw to stop the ingestion.</summary>
+public delegate Task EmbeddingProgress(int embedded, int total, CancellationToken cancellationToken);
