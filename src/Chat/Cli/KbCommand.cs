@@ -22,10 +22,21 @@ internal static class KbCommand
     private static Command Add()
     {
         var paths = new Argument<string[]>("path") { Description = "Markdown, text or PDF files, or folders (read recursively)", Arity = ArgumentArity.OneOrMore };
-        var add = new Command("add", "Ingest files and folders; unchanged files are skipped, changed ones replaced.") { paths };
+        var add = new Command("add", "Ingest files and folders; unchanged files are skipped, changed ones replaced; files over Knowledge:MaxUploadBytes are refused.") { paths };
         add.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
+            var limit = KnowledgeServices.UploadOptions(configuration);
+            // Oversized files are refused before the database or the model is touched.
+            var tooLarge = KnowledgeFiles.Expand(result.GetValue(paths)!)
+                .Where(c => c.Error is null && File.Exists(c.Path))
+                .Select(c => limit.RefusalFor(c.Path, new FileInfo(c.Path).Length))
+                .OfType<string>().ToList();
+            if (tooLarge.Count > 0)
+            {
+                foreach (var refusal in tooLarge) result.Error().WriteLine($"liveshop: {refusal}");
+                return 1;
+            }
             await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
             var ingestor = new KnowledgeIngestor(dataSource, KnowledgeServices.CreateEmbedder(configuration), TimeProvider.System);
             var outcomes = await ingestor.IngestAsync(result.GetValue(paths)!, cancellationToken);
@@ -52,6 +63,12 @@ internal static class KbCommand
             foreach (var d in documents)
                 result.Out().WriteLine($"{d.Id}  {d.DocType,-14} {d.Chunks,4} chunks  {d.Title}  [{string.Join(", ", d.Tags)}]  {d.Source}");
             result.Out().WriteLine($"{documents.Count} document(s)");
+            // Uploads still embedding in the background, and recent ones that failed, with their progress.
+            var uploads = (await new KnowledgeIngestionQueue(dataSource, TimeProvider.System).ListAsync(cancellationToken: cancellationToken))
+                .Where(u => u.Status != IngestionStatus.Ready).ToList();
+            foreach (var u in uploads)
+                result.Out().WriteLine($"{u.Id}  {u.StatusCode,-14} {u.ChunksEmbedded}/{u.ChunksTotal} chunks embedded  {u.FileName}{(u.Detail is null ? "" : $"  ({u.Detail})")}");
+            if (uploads.Count > 0) result.Out().WriteLine($"{uploads.Count} upload(s) queued, embedding or failed");
             return 0;
         });
         return list;

@@ -29,10 +29,19 @@ public static class KnowledgeServices
         services.AddHostedService<LearningWorker>();
         services.AddSingleton<MemoryPlugin>();
         services.AddSingleton<IActionExecutor, RememberExecutor>();
-        services.AddSingleton(new KnowledgeUploadOptions(Path.Combine(configuration.GetLiveShopOptions().DataDirectory, "knowledge-uploads")));
+        services.AddSingleton(UploadOptions(configuration));
+        services.AddSingleton<KnowledgeIngestionQueue>();
+        services.AddSingleton<KnowledgeIngestionRunner>();
+        services.AddSingleton<KnowledgeUploads>();
+        services.AddHostedService<KnowledgeIngestionWorker>();
         return services;
     }
-}
 
-/// <summary>Where files uploaded in the console are kept (they are the documents' sources) and how large they may be.</summary>
-public sealed record KnowledgeUploadOptions(string Directory, long MaxBytes = 10 * 1024 * 1024);
+    /// <summary>The uploads folder under the data directory and the size limit <c>Knowledge:MaxUploadBytes</c> (must be positive).</summary>
+    public static KnowledgeUploadOptions UploadOptions(IConfiguration configuration)
+    {
+        var max = configuration.GetValue<long?>(KnowledgeUploadOptions.MaxBytesKey) ?? KnowledgeUploadOptions.DefaultMaxBytes;
+        if (max <= 0) throw new InvalidOperationException($"{KnowledgeUploadOptions.MaxBytesKey} must be a positive number of bytes, not {max}");
+        return new KnowledgeUploadOptions(Path.Combine(configuration.GetLiveShopOptions().DataDirectory, "knowledge-uploads"), max);
+    }
+}

@@ -68,6 +68,7 @@ public static class LiveShopWebApp
         app.MapVerifyApi();
         app.MapGatewayApi();
         app.MapSandboxApi();
+        app.MapKnowledgeApi();
         app.MapIntegrationsApi();
         app.MapChatApi();
         app.MapMessagingApi();
