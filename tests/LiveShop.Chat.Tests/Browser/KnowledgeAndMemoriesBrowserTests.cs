@@ -45,6 +45,23 @@ public sealed class KnowledgeAndMemoriesBrowserTests(LiveShopServer server, Supp
     }
 
     [Fact]
+    public async Task An_upload_over_the_size_limit_shows_a_visible_error_and_queues_nothing()
+    {
+        var page = await browser.OpenInteractiveAsync(server.BaseAddress, "/knowledge");
+
+        var message = page.Locator("[data-testid=kb-message]");
+        await Support.Browser.ChooseFileAsync(page.Locator("[data-testid=kb-upload]"), new FilePayload
+        {
+            Name = "huge-handbook.md", MimeType = "text/markdown",
+            Buffer = Encoding.UTF8.GetBytes("# Huge\n\n" + new string('x', (int)LiveShop.Chat.Hosting.KnowledgeUploadOptions.DefaultMaxBytes + 1)),
+        }, message);
+        await Assertions.Expect(message).ToContainTextAsync("over the knowledge upload limit");
+        await Assertions.Expect(message).ToHaveAttributeAsync("role", "alert");
+        await using var command = server.Database.DataSource.CreateCommand("SELECT count(*) FROM knowledge_ingestions WHERE file_name = 'huge-handbook.md'");
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task A_non_document_upload_shows_a_visible_error()
     {
         var page = await browser.OpenInteractiveAsync(server.BaseAddress, "/knowledge");
