@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LiveShop.Memory.Serialization;
 
 namespace LiveShop.Memory.Events;
 
@@ -61,6 +62,7 @@ public static partial class EventValidator
             {
                 if (e.EventId == Guid.Empty) errors.Add(new("event_id", "must not be the nil uuid"));
                 if (string.IsNullOrWhiteSpace(e.Source)) errors.Add(new("source", "must be a non-empty string"));
+                else if (!UnicodeText.IsValid(e.Source)) errors.Add(new("source", InvalidText));
                 if (e.Type is null || !EventCatalogue.TryGet(e.Type, out var definition))
                     errors.Add(new("type", $"unknown event type '{e.Type}'"));
                 else
@@ -132,12 +134,19 @@ public static partial class EventValidator
             errors.Add(new(prefix + name, $"must be a string, not {Describe(value.ValueKind)}"));
             return null;
         }
+        if (!UnicodeText.IsValidString(value))
+        {
+            errors.Add(new(prefix + name, InvalidText));
+            return null;
+        }
         return value.GetString();
     }
 
     private static string? CheckType(EventField field, JsonElement value)
     {
         var expected = field.Type.ToString().ToLowerInvariant();
+        // Text that is not valid Unicode cannot be read as a string; CheckStorable reports it once, with its path.
+        if (value.ValueKind == JsonValueKind.String && !UnicodeText.IsValidString(value)) return null;
         switch (field.Type)
         {
             case EventFieldType.String:
@@ -175,8 +184,16 @@ public static partial class EventValidator
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
+                var invalidName = false;
                 foreach (var property in value.EnumerateObject())
                 {
+                    if (!UnicodeText.IsValidName(property))
+                    {
+                        // The name cannot be decoded, so neither it nor anything under it can be named or stored.
+                        errors.Add(new(path, "property names " + InvalidText));
+                        invalidName = true;
+                        continue;
+                    }
                     var rawName = JsonMarshal.GetRawUtf8PropertyName(property);
                     if (HasNul(rawName) && property.Name.Contains('\0'))
                         errors.Add(new(path, "property names must not contain the NUL character"));
@@ -185,7 +202,7 @@ public static partial class EventValidator
                     else if (ScalarProblem(property.Value) is { } propertyProblem)
                         errors.Add(new(path + "." + property.Name, propertyProblem));
                 }
-                if (FindRepeatedName(value) is { } repeated) errors.Add(new(path + "." + repeated, "appears more than once"));
+                if (!invalidName && FindRepeatedName(value) is { } repeated) errors.Add(new(path + "." + repeated, "appears more than once"));
                 break;
             case JsonValueKind.Array:
                 var index = 0;
@@ -207,6 +224,7 @@ public static partial class EventValidator
     private static string? ScalarProblem(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number when !double.IsFinite(value.GetDouble()) => "number is out of range",
+        JsonValueKind.String when !UnicodeText.IsValidString(value) => InvalidText,
         JsonValueKind.String when HasNul(JsonMarshal.GetRawUtf8Value(value)) && value.GetString()!.Contains('\0') => "must not contain the NUL character",
         _ => null,
     };
@@ -240,6 +258,8 @@ public static partial class EventValidator
         }
         return null;
     }
+
+    private const string InvalidText = "must be valid Unicode text (no invalid UTF-8 bytes, no lone surrogates such as \\ud800)";
 
     private static bool HasNul(ReadOnlySpan<byte> raw) => raw.IndexOf("\\u0000"u8) >= 0;
 
