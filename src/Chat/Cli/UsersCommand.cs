@@ -1,11 +1,16 @@
 using System.CommandLine;
 using LiveShop.Chat.Hosting;
 using LiveShop.Chat.SignIn;
+using LiveShop.Memory.Data.Entities.Platform;
 using LiveShop.Memory.Database;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Chat.Cli;
 
-/// <summary><c>users set-password --user EMAIL</c>: give a user a sign-in password (read from stdin, or generated and printed).</summary>
+/// <summary>
+/// <c>users set-password --user EMAIL</c>: give a user a sign-in password (read from stdin, or generated and printed);
+/// <c>users add-integration --user EMAIL</c>: create a machine user that may ingest business events.
+/// </summary>
 internal static class UsersCommand
 {
     public static Command Create()
@@ -31,6 +36,37 @@ internal static class UsersCommand
             return 0;
         });
         users.Add(setPassword);
+        users.Add(AddIntegration());
         return users;
+    }
+
+    /// <summary>
+    /// <c>users add-integration --user EMAIL [--name NAME]</c>: a machine user (role <c>integration</c>) whose API keys may
+    /// ingest business events and nothing else; it has no password, so it cannot sign in to the console.
+    /// </summary>
+    private static Command AddIntegration()
+    {
+        var user = new Option<string>("--user") { Description = "Email-like name of the machine, e.g. shopify-sync@example.com", Required = true };
+        var name = new Option<string?>("--name") { Description = "Display name (default: the email)" };
+        var command = new Command("add-integration", "Create a machine user with role integration (may only ingest business events through POST /api/events); then give it a key with apikey create.") { user, name };
+        command.SetAction(async (result, ct) =>
+        {
+            var email = result.GetValue(user)!.Trim();
+            if (email.Length == 0 || !email.Contains('@'))
+                return ApprovalsCommand.Fail(result, "--user must be an email-like name such as shopify-sync@example.com", LiveShopCli.UsageExitCode);
+            await using var dataSource = await DatabaseBootstrap.OpenAsync(LiveShopConfiguration.Build(), result.Error(), ct);
+            await using var context = LiveShopDataSource.CreateContext(dataSource);
+            var lowered = email.ToLowerInvariant();
+            if (await context.Users.AnyAsync(u => u.Email.ToLower() == lowered, ct))
+                return ApprovalsCommand.Fail(result, $"a user {email} already exists", ApprovalsCommand.RefusedExitCode);
+            context.Users.Add(new User
+            {
+                Id = Guid.NewGuid(), Email = email, DisplayName = result.GetValue(name) ?? email, Role = "integration", CreatedAt = TimeProvider.System.GetUtcNow(),
+            });
+            await context.SaveChangesAsync(ct);
+            result.Out().WriteLine($"integration user {email} created; give it a key with: ./liveshop apikey create --user {email}");
+            return 0;
+        });
+        return command;
     }
 }

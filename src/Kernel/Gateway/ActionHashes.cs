@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LiveShop.Kernel.Verification;
+using LiveShop.Memory.Events;
 using LiveShop.Memory.Serialization;
 
 namespace LiveShop.Kernel.Gateway;
@@ -34,13 +35,8 @@ public static class ActionHashes
             StateVersion = stateVersion,
         }));
 
-    /// <summary>A stable uuid for a name, so an event written twice for the same fact is stored once.</summary>
-    public static Guid StableId(string name)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(name), hash);
-        return new Guid(hash[..16]);
-    }
+    /// <summary>A stable uuid for a name, so an event written twice for the same fact is stored once (a <see cref="DerivedEventIds"/> id).</summary>
+    public static Guid StableId(string name) => DerivedEventIds.For(name);
 
     private static string Sha256(string text) =>
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

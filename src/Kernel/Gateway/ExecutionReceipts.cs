@@ -30,7 +30,11 @@ public static class ExecutionReceipts
             BatchCommands =
             {
                 new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new() { Value = LockKey(actionId) } } },
-                new NpgsqlBatchCommand("SELECT data::text FROM business_events WHERE event_id = $1") { Parameters = { new() { Value = ReceiptId(actionId) } } },
+                // Only a platform-written receipt counts: its type and a derived id, which nothing ingested can carry.
+                new NpgsqlBatchCommand($"SELECT data::text FROM business_events WHERE event_id = $1 AND type = '{EventType}' AND {DerivedEventIds.SqlCondition}")
+                {
+                    Parameters = { new() { Value = ReceiptId(actionId) } },
+                },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);

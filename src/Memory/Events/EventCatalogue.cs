@@ -29,20 +29,31 @@ public sealed record EventField(string Name, EventFieldType Type, bool Required,
         $"{Name}{(Required ? "" : "?")}:{Type.ToString().ToLowerInvariant()}{(NonNegative ? ">=0" : "")}";
 }
 
-/// <summary>A known business event type: its name, the family it belongs to, and the shape of its <c>data</c>.</summary>
+/// <summary>A known event type: its name, the family it belongs to, and the shape of its <c>data</c>.</summary>
 public sealed record EventTypeDefinition(string Type, string Category, IReadOnlyList<EventField> Fields)
 {
+    /// <summary>
+    /// True for the platform's own events (decisions, receipts, approvals, policy and access changes, tasks, goals):
+    /// only the platform writes them; <c>POST /api/events</c> ingests the other, business events.
+    /// </summary>
+    public bool IsPlatform => Category == EventCatalogue.PlatformCategory;
+
     /// <summary>The fields that must be present.</summary>
     public IEnumerable<EventField> RequiredFields => Fields.Where(f => f.Required);
 }
 
 /// <summary>
-/// Every business event type the store accepts (CONTRACTS.md §3) with the shape of its <c>data</c>, kept as one table.
+/// Every event type the store accepts with the shape of its <c>data</c>, kept as one table: the business events of
+/// CONTRACTS.md §3 (plus Support and Supply), which integrations and <c>POST /api/events</c> may ingest, and the
+/// <see cref="PlatformCategory"/> family, which only the platform writes.
 /// Each spec lists fields as <c>name[?][:type][&gt;=0]</c>: <c>?</c> marks an optional field, the type defaults to
 /// string, <c>&gt;=0</c> forbids negative numbers. Fields not listed are allowed and stored as sent.
 /// </summary>
 public static class EventCatalogue
 {
+    /// <summary>The family of the platform's own events (see <see cref="EventTypeDefinition.IsPlatform"/>).</summary>
+    public const string PlatformCategory = "Platform";
+
     private static readonly (string Category, string Type, string Spec)[] Table =
     [
         ("Commerce", "OrderPlaced", "order_id customer_id channel total:number>=0 currency lines?:array live_show_id? ip? device_id? billing_country? shipping_country? first_order?:boolean"),

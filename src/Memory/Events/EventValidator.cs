@@ -13,8 +13,9 @@ namespace LiveShop.Memory.Events;
 public static partial class EventValidator
 {
     /// <summary>
-    /// Reads a request body (one event object or an array of them) into events. When any element is invalid the
-    /// result holds every error found and no events: a request is accepted whole or not at all.
+    /// Reads an ingest request body (one event object or an array of them) into business events. When any element is
+    /// invalid the result holds every error found and no events: a request is accepted whole or not at all. Platform
+    /// event types and derived (version-8) event ids are refused: only the platform writes those.
     /// </summary>
     public static EventParseResult Parse(JsonElement body)
     {
@@ -102,10 +103,23 @@ public static partial class EventValidator
         DateTimeOffset occurredAt = default;
         EventTypeDefinition? definition = null;
 
-        if (RequiredString(envelope, "event_id", prefix, errors) is { } id && !TryParseUuid(id, out eventId))
-            errors.Add(new(prefix + "event_id", "must be a uuid (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), not the nil uuid"));
-        if (RequiredString(envelope, "type", prefix, errors) is { } type && !EventCatalogue.TryGet(type, out definition))
-            errors.Add(new(prefix + "type", $"unknown event type '{type}'"));
+        if (RequiredString(envelope, "event_id", prefix, errors) is { } id)
+        {
+            if (!TryParseUuid(id, out eventId))
+                errors.Add(new(prefix + "event_id", "must be a uuid (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), not the nil uuid"));
+            else if (DerivedEventIds.IsDerived(eventId))
+                errors.Add(new(prefix + "event_id", "version-8 uuids are reserved for ids the platform derives; send a random (version 4) or time-ordered (version 7) uuid"));
+        }
+        if (RequiredString(envelope, "type", prefix, errors) is { } type)
+        {
+            if (!EventCatalogue.TryGet(type, out definition))
+                errors.Add(new(prefix + "type", $"unknown event type '{type}'"));
+            else if (definition.IsPlatform)
+            {
+                errors.Add(new(prefix + "type", $"'{type}' is a platform event: only the platform writes it; ingest accepts business events only"));
+                definition = null;
+            }
+        }
         if (RequiredString(envelope, "occurred_at", prefix, errors) is { } at && !TryParseTimestamp(at, out occurredAt))
             errors.Add(new(prefix + "occurred_at", "must be an ISO-8601 time with an offset, e.g. 2026-11-25T10:00:00Z"));
         var source = RequiredString(envelope, "source", prefix, errors);

@@ -2250,7 +2250,7 @@ namespace LiveShop.Memory.Migrations
 
                     b.ToTable("users", null, t =>
                         {
-                            t.HasCheckConstraint("ck_users_role", "role IN ('founder', 'approver', 'support', 'developer')");
+                            t.HasCheckConstraint("ck_users_role", "role IN ('founder', 'approver', 'support', 'developer', 'integration')");
                         });
                 });
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveShop.Memory.Events;
 using Npgsql;
 
 namespace LiveShop.Kernel.Policies.Changes;
@@ -22,7 +23,8 @@ public sealed class AdoptedPolicies(NpgsqlDataSource dataSource) : IAdoptedPolic
     public async Task<IReadOnlyList<PolicyAdoption>> HistoryAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT data::text, occurred_at FROM business_events WHERE type = 'PolicyChanged' ORDER BY sequence");
+            // Adoptions are what the change_policy executor wrote: platform rows under derived ids, never an ingested event.
+            $"SELECT data::text, occurred_at FROM business_events WHERE type = 'PolicyChanged' AND {DerivedEventIds.SqlCondition} ORDER BY sequence");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var history = new List<PolicyAdoption>();
         while (await reader.ReadAsync(cancellationToken))
