@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
         services.AddSingleton<BusinessOverviewQuery>();
         services.AddSingleton<EventStore>();
+        services.AddChainCheckpoints(configuration);
         services.AddActionGateway(configuration);
         services.AddKnowledgeAndMemory(configuration);
         // The live sandbox simulation: one ticker per host, ticking only while it holds the database's ticking lock.

@@ -1,3 +1,4 @@
+using LiveShop.Memory.Security;
 using Microsoft.Extensions.Configuration;
 
 namespace LiveShop.Kernel.Verification.Proofs;
@@ -19,45 +20,6 @@ public static class ProofKeyStore
         LoadOrCreate(configuration[ConfigurationKey], dataDirectory);
 
     /// <summary>The configured base64 key when given, else the key file in <paramref name="dataDirectory"/>, created on first use.</summary>
-    public static byte[] LoadOrCreate(string? configuredKeyBase64, string dataDirectory)
-    {
-        if (!string.IsNullOrWhiteSpace(configuredKeyBase64))
-            return Decode(configuredKeyBase64.Trim(), $"configuration {ConfigurationKey}");
-
-        Directory.CreateDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, FileName);
-        if (File.Exists(path)) return Decode(File.ReadAllText(path).Trim(), path);
-
-        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        try
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using var stream = new FileStream(path, options);
-            using var writer = new StreamWriter(stream);
-            writer.Write(Convert.ToBase64String(key));
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another host created the key first; everyone must sign with the same one.
-            return Decode(File.ReadAllText(path).Trim(), path);
-        }
-    }
-
-    private static byte[] Decode(string base64, string where)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"the proof signing key in {where} is not valid base64");
-        }
-        if (key.Length < 16)
-            throw new InvalidOperationException($"the proof signing key in {where} is shorter than 16 bytes");
-        return key;
-    }
+    public static byte[] LoadOrCreate(string? configuredKeyBase64, string dataDirectory) =>
+        SecretKeyFile.LoadOrCreate(configuredKeyBase64, ConfigurationKey, dataDirectory, FileName, "the proof signing key");
 }
