@@ -35,13 +35,13 @@ internal static class AuditCommand
                 return LiveShopCli.UsageExitCode;
             }
             var configuration = LiveShopConfiguration.Build();
-            var checkpoints = await AuditServices.OpenCheckpointFile(configuration).ReadAsync(cancellationToken);
+            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            var checkpoints = await AuditServices.OpenCheckpointFile(configuration, dataSource).ReadAsync(cancellationToken);
             if (!checkpoints.Trusted)
             {
                 result.Out().WriteLine($"event chain checkpoint NOT TRUSTED: {checkpoints.Problem}");
                 return BrokenChainExitCode;
             }
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
             var store = new EventStore(dataSource, TimeProvider.System);
             var (head, _) = await store.ReadHeadAsync(cancellationToken);
             if (fromSequence > head && (checkpoints.Latest is null || checkpoints.Latest.Sequence < fromSequence))
@@ -75,8 +75,8 @@ internal static class AuditCommand
         checkpoint.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
-            var file = AuditServices.OpenCheckpointFile(configuration);
             await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            var file = AuditServices.OpenCheckpointFile(configuration, dataSource);
             var (sequence, hash) = await new EventStore(dataSource, TimeProvider.System).ReadHeadAsync(cancellationToken);
             var written = await file.WriteAsync(sequence, hash, TimeProvider.System.GetUtcNow(), cancellationToken);
             result.Out().WriteLine("chain checkpoint " + ChainCheckpointFile.ToLine(written));

@@ -41,11 +41,11 @@ public sealed class ChainCheckpointTests
         var directory = Directory.CreateTempSubdirectory("liveshop-checkpoints-").FullName;
         try
         {
-            var file = new ChainCheckpointFile(directory, configuredKeyBase64: null);
+            var file = new ChainCheckpointFile(directory, "liveshop", configuredKeyBase64: null);
             await file.WriteAsync(5, "aa", At, CancellationToken.None);
             await file.WriteAsync(9, "bb", At.AddMinutes(10), CancellationToken.None);
 
-            var reading = await new ChainCheckpointFile(directory, null).ReadAsync(CancellationToken.None);
+            var reading = await new ChainCheckpointFile(directory, "liveshop", null).ReadAsync(CancellationToken.None);
             Assert.True(reading.Trusted);
             Assert.Equal(9, reading.Latest!.Sequence);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LiveShop.Memory.Security;
 
 namespace LiveShop.Memory.Events.Checkpoints;
@@ -11,11 +12,12 @@ public sealed record CheckpointReading(ChainCheckpoint? Latest, string? Problem)
 }
 
 /// <summary>
-/// The checkpoint file of a data directory (<c>audit/chain-checkpoints.jsonl</c>, one JSON checkpoint per line, appended)
-/// and its HMAC key (configuration <c>Audit:CheckpointKey</c>, else <c>chain-checkpoint.key</c> generated into the data
-/// directory, beside the proof signing key).
+/// The checkpoint file of one database's chain in a data directory (<c>audit/chain-checkpoints.DATABASE.jsonl</c>, one JSON
+/// checkpoint per line, appended) and its HMAC key (configuration <c>Audit:CheckpointKey</c>, else
+/// <c>chain-checkpoint.key</c> generated into the data directory, beside the proof signing key). One file per database
+/// name, so a scratch database (benchmarks) never writes checkpoints the business's chain would be held to.
 /// </summary>
-public sealed class ChainCheckpointFile
+public sealed partial class ChainCheckpointFile
 {
     /// <summary>The configuration key that holds a base64 checkpoint key.</summary>
     public const string KeyConfigurationKey = "Audit:CheckpointKey";
@@ -27,11 +29,11 @@ public sealed class ChainCheckpointFile
 
     private readonly byte[] _key;
 
-    /// <summary>The checkpoint file of <paramref name="dataDirectory"/>, signing with the configured key or the data directory's own.</summary>
-    public ChainCheckpointFile(string dataDirectory, string? configuredKeyBase64)
+    /// <summary>The checkpoint file of database <paramref name="database"/> in <paramref name="dataDirectory"/>, signing with the configured key or the data directory's own.</summary>
+    public ChainCheckpointFile(string dataDirectory, string database, string? configuredKeyBase64)
     {
         _key = SecretKeyFile.LoadOrCreate(configuredKeyBase64, KeyConfigurationKey, dataDirectory, KeyFileName, "the chain checkpoint key");
-        Path = System.IO.Path.Combine(dataDirectory, "audit", "chain-checkpoints.jsonl");
+        Path = System.IO.Path.Combine(dataDirectory, "audit", $"chain-checkpoints.{UnsafeFileNameCharacters().Replace(database, "_")}.jsonl");
     }
 
     /// <summary>Where the checkpoints are kept.</summary>
@@ -78,4 +80,7 @@ public sealed class ChainCheckpointFile
         }
         return new(latest, null);
     }
+
+    [GeneratedRegex("[^A-Za-z0-9_.-]")]
+    private static partial Regex UnsafeFileNameCharacters();
 }
