@@ -21,4 +21,13 @@ public sealed class AuthOptions
     /// Zero checks the database on every request.
     /// </summary>
     public TimeSpan ApiKeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Origins (<c>https://ops.example.com</c>) the console is also served under, e.g. behind a reverse proxy that
+    /// terminates TLS. Requests signed in with the console's cookie are accepted from the host's own origin and these only.
+    /// </summary>
+    public string[] ConsoleOrigins { get; set; } = [];
+
+    /// <summary>Failed sign-ins tolerated per account and per client before sign-in is refused for a while.</summary>
+    public SignInThrottleOptions SignInThrottle { get; set; } = new();
 }
