@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveShop.Chat.Cli;
 
 /// <summary>
-/// <c>users set-password --user EMAIL</c>: give a user a sign-in password (read from stdin, or generated and printed);
+/// <c>users set-password --user EMAIL [--revoke-api-keys]</c>: give a user a sign-in password (read from stdin, or
+/// generated and printed). Every browser sign-in of the user ends; their API keys keep working unless revoked too.
 /// <c>users add-integration --user EMAIL</c>: create a machine user that may ingest business events.
 /// </summary>
 internal static class UsersCommand
@@ -18,7 +19,10 @@ internal static class UsersCommand
         var users = new Command("users", "Manage the people who sign in.");
         var user = new Option<string>("--user") { Description = "Email of the user", Required = true };
         var generate = new Option<bool>("--generate") { Description = "Generate a password and print it instead of reading one from stdin" };
-        var setPassword = new Command("set-password", "Set a user's password: the first line of stdin, or a generated one printed once when stdin is empty or --generate is given.") { user, generate };
+        var revokeKeys = new Option<bool>("--revoke-api-keys") { Description = "Also revoke every API key of the user (when the password may have leaked, the keys may have too)" };
+        var setPassword = new Command("set-password",
+            "Set a user's password: the first line of stdin, or a generated one printed once when stdin is empty or --generate is given. Ends the user's browser sign-ins.")
+            { user, generate, revokeKeys };
         setPassword.SetAction(async (result, ct) =>
         {
             var password = result.GetValue(generate) || !Console.IsInputRedirected ? null : (await Console.In.ReadLineAsync(ct))?.Trim();
@@ -33,6 +37,12 @@ internal static class UsersCommand
             if (!await new UserPasswords(() => LiveShopDataSource.CreateContext(dataSource)).SetAsync(email, password, ct))
                 return ApprovalsCommand.Fail(result, $"no user {email}", ApprovalsCommand.RefusedExitCode);
             result.Out().WriteLine(generated ? $"sign-in: {email} / {password}" : $"password set for {email}");
+
+            var keys = new ApiKeyRegistry(() => LiveShopDataSource.CreateContext(dataSource), TimeProvider.System);
+            if (result.GetValue(revokeKeys))
+                result.Out().WriteLine($"revoked {Plural(await keys.RevokeAllAsync(email, ct), "API key")} of {email}");
+            else if ((await keys.ListAsync(email, ct)).Count(k => k.RevokedAt is null) is > 0 and var active)
+                result.Error().WriteLine($"{Plural(active, "API key")} of {email} still work; run again with --revoke-api-keys to revoke them too");
             return 0;
         });
         users.Add(setPassword);
@@ -69,4 +79,6 @@ internal static class UsersCommand
         });
         return command;
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -63,6 +63,18 @@ public sealed class ApiKeyRegistry(Func<LiveShopDbContext> createContext, TimePr
         return revoked;
     }
 
+    /// <summary>Revokes every unrevoked key of the user (e.g. with a password change); returns how many.</summary>
+    public async Task<int> RevokeAllAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var context = createContext();
+        var now = time.GetUtcNow();
+        var revoked = await context.ApiKeys
+            .Where(k => k.RevokedAt == null && context.Users.Any(u => u.Id == k.UserId && u.Email.ToLower() == email.Trim().ToLower()))
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
+        _validated.ForgetUser(email);
+        return revoked;
+    }
+
     /// <summary>The enabled user a valid, unrevoked key belongs to; null otherwise.</summary>
     public async Task<User?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
     {

@@ -23,6 +23,9 @@ public static class SignInServices
         }).AddUserStore<LiveShopUserStore>();
         services.AddSingleton(sp => new ApiKeyRegistry(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.ApiKeyCacheLifetime));
+        services.AddSingleton(sp => new UserPasswords(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext));
+        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.SignInThrottle));
         // An access change approved in this host drops the user's validated keys at once.
         services.AddSingleton<LiveShop.Kernel.Accounts.IAccessChangeListener>(sp => sp.GetRequiredService<ApiKeyRegistry>());
 
@@ -54,7 +57,8 @@ public static class SignInServices
         return services;
     }
 
-    // A user disabled, deleted, given another role or a new password since signing in must sign in again.
+    // A user disabled, deleted, given another role or a new password, or signed out, since this cookie was issued must
+    // sign in again: the database is asked on every request, so this takes effect at once on every host.
     private static async Task EndStaleSignInAsync(CookieValidatePrincipalContext context)
     {
         var email = SignedInUser.EmailOf(context.Principal!);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Chat.SignIn;
 
-/// <summary>Sets and generates users' sign-in passwords, hashed the way ASP.NET Core Identity checks them.</summary>
+/// <summary>Sets and generates users' sign-in passwords, hashed the way ASP.NET Core Identity checks them, and ends their sign-ins.</summary>
 public sealed class UserPasswords(Func<LiveShopDbContext> createContext)
 {
     private static readonly PasswordHasher<User> Hasher = new();
@@ -25,10 +25,24 @@ public sealed class UserPasswords(Func<LiveShopDbContext> createContext)
         var user = await context.Users.SingleOrDefaultAsync(u => u.Email.ToLower() == email.Trim().ToLower(), cancellationToken);
         if (user is null) return false;
         user.PasswordHash = Hasher.HashPassword(user, password);
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.SecurityStamp = NewSecurityStamp();
         await context.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// Ends every browser sign-in of the user, wherever the cookie was kept: the cookies carry the security stamp they
+    /// were issued with, and a changed stamp refuses them on their next request.
+    /// </summary>
+    public async Task EndSignInsAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var context = createContext();
+        var stamp = NewSecurityStamp();
+        await context.Users.Where(u => u.Email.ToLower() == email.Trim().ToLower())
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), cancellationToken);
+    }
+
+    private static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 
     /// <summary>Whether <paramref name="password"/> matches the user's stored hash.</summary>
     public static bool Matches(User user, string password) =>

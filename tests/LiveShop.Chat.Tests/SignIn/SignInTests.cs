@@ -124,15 +124,26 @@ public sealed class SignInTests(LiveShopServer server) : IClassFixture<LiveShopS
 
     private async Task<(HttpClient Browser, HttpResponseMessage Answer)> SignInWithFormAsync(string email, string password)
     {
-        var browserLike = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = server.BaseAddress };
-        var form = await browserLike.GetStringAsync("/signin");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.NotEmpty(token);
-        var answer = await browserLike.PostAsync("/auth/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["email"] = email, ["password"] = password, ["return_url"] = "/approvals",
-        }));
-        return (browserLike, answer);
+        var session = CookieSession.Open(server.BaseAddress);
+        return (session.Client, await session.SignInAsync(email, password));
+    }
+
+    [Theory]
+    [InlineData("/approvals", "/approvals")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/ok\u0001", "/")]
+    [InlineData("/ok\r\nSet-Cookie: x=1", "/")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("http://evil.example/", "/")]
+    [InlineData("javascript:alert(1)", "/")]
+    public async Task The_return_url_is_followed_only_to_a_path_on_this_host_and_never_fails(string escaped, string expected)
+    {
+        var returnUrl = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        using var session = CookieSession.Open(server.BaseAddress);
+        var answer = await session.SignInAsync(LiveShopServer.FounderEmail, LiveShopServer.FounderPassword, returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal(expected, answer.Headers.Location!.OriginalString);
     }
 
     [Fact]
