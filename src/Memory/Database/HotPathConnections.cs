@@ -36,14 +36,27 @@ public static class HotPathConnections
     /// <summary>Read-write connections in the default isolation, for a hot path's batches that write (a chat turn's messages).</summary>
     public static NpgsqlDataSource CreateWrites(string connectionString) => Create(connectionString, null, "hot-path writes");
 
-    private static NpgsqlDataSource Create(string connectionString, string? sessionOptions, string purpose)
+    /// <summary>Lock-holder connections per core: each sits idle in a transaction while its holder works on other connections.</summary>
+    public const int LockHoldersPerCore = 8;
+
+    /// <summary>
+    /// Connections that hold transaction-scoped advisory locks while their holder works on other connections (the limits
+    /// of an action, held from its facts read to its executor's commit). Unlike the other hot paths, a holder opens other
+    /// connections meanwhile, so lock holders come from a pool of their own: a holder never waits for a connection that a
+    /// waiter for its lock occupies. They spend their time waiting, not working, hence more of them per core; nothing on
+    /// them outlives its transaction, so they are not reset either.
+    /// </summary>
+    public static NpgsqlDataSource CreateLockHolders(string connectionString) =>
+        Create(connectionString, null, "lock holders", LockHoldersPerCore);
+
+    private static NpgsqlDataSource Create(string connectionString, string? sessionOptions, string purpose, int perCore = ConnectionsPerCore)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
         if (sessionOptions is not null)
             settings.Options = string.IsNullOrWhiteSpace(settings.Options) ? sessionOptions : $"{settings.Options} {sessionOptions}";
         settings.NoResetOnClose = true;
-        settings.MaxPoolSize = Math.Min(settings.MaxPoolSize, ConnectionsPerCore * Environment.ProcessorCount);
+        settings.MaxPoolSize = Math.Min(settings.MaxPoolSize, perCore * Environment.ProcessorCount);
         settings.MinPoolSize = Math.Min(settings.MinPoolSize, settings.MaxPoolSize);
         settings.ApplicationName = string.IsNullOrEmpty(settings.ApplicationName) ? $"liveshop {purpose}" : $"{settings.ApplicationName} ({purpose})";
         return builder.Build();

@@ -12,7 +12,7 @@ public static class LiveShopDataSource
     // itself no longer shows in full: Npgsql drops the password from NpgsqlDataSource.ConnectionString).
     private static readonly ConditionalWeakTable<NpgsqlDataSource, HotPathSiblings> Siblings = new();
 
-    private sealed record HotPathSiblings(Lazy<NpgsqlDataSource> SnapshotReads, Lazy<NpgsqlDataSource> Writes);
+    private sealed record HotPathSiblings(Lazy<NpgsqlDataSource> SnapshotReads, Lazy<NpgsqlDataSource> Writes, Lazy<NpgsqlDataSource> LockHolders);
 
     /// <summary>Builds a data source for a connection string, with the pgvector type mapping.</summary>
     public static NpgsqlDataSource Create(string connectionString)
@@ -21,7 +21,8 @@ public static class LiveShopDataSource
         builder.UseVector();
         var dataSource = builder.Build();
         Siblings.Add(dataSource, new HotPathSiblings(
-            new(() => HotPathConnections.CreateSnapshotReads(connectionString)), new(() => HotPathConnections.CreateWrites(connectionString))));
+            new(() => HotPathConnections.CreateSnapshotReads(connectionString)), new(() => HotPathConnections.CreateWrites(connectionString)),
+            new(() => HotPathConnections.CreateLockHolders(connectionString))));
         return dataSource;
     }
 
@@ -38,6 +39,13 @@ public static class LiveShopDataSource
     /// </summary>
     /// <exception cref="InvalidOperationException">The data source was not built by <see cref="Create"/>.</exception>
     public static NpgsqlDataSource HotPathWritesOf(NpgsqlDataSource dataSource) => SiblingsOf(dataSource).Writes.Value;
+
+    /// <summary>
+    /// The lock-holder connections beside <paramref name="dataSource"/> (<see cref="HotPathConnections.CreateLockHolders"/>):
+    /// the same database, for transactions that only hold advisory locks while their holder works elsewhere.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The data source was not built by <see cref="Create"/>.</exception>
+    public static NpgsqlDataSource LockHoldersOf(NpgsqlDataSource dataSource) => SiblingsOf(dataSource).LockHolders.Value;
 
     private static HotPathSiblings SiblingsOf(NpgsqlDataSource dataSource) =>
         Siblings.TryGetValue(dataSource, out var siblings)
