@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Accounts;
@@ -23,6 +24,12 @@ public static class GatewayServices
 {
     /// <summary>Configuration key of the gateway's claim lease (a TimeSpan, default 00:05:00): how long before a crashed execution is re-claimed.</summary>
     public const string ClaimLeaseKey = "Gateway:ClaimLease";
+
+    /// <summary>
+    /// Configuration key of how long an action waits for another action on the same order, customer, ad set, product or
+    /// cash to finish (a TimeSpan, default 00:00:30) before it is answered "not executed, submit it again".
+    /// </summary>
+    public const string LimitLockWaitKey = "Gateway:LimitLockWait";
 
     /// <summary>Adds verification (the policy in force, this installation's proof signer, live facts, the verifier) and the pipeline.</summary>
     public static IServiceCollection AddActionGateway(this IServiceCollection services, IConfiguration configuration)
@@ -59,6 +66,7 @@ public static class GatewayServices
         {
             ClaimLease = configuration.GetValue(ClaimLeaseKey, TimeSpan.FromMinutes(5)),
         });
+        services.AddSingleton(sp => new LimitLocks(sp.GetRequiredService<NpgsqlDataSource>(), configuration.GetValue(LimitLockWaitKey, TimeSpan.FromSeconds(30))));
         services.AddSingleton<ActionPipeline>();
         services.AddSingleton<IActionPipeline>(sp => sp.GetRequiredService<ActionPipeline>());
         return services;

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Policies;
@@ -10,11 +11,13 @@ namespace LiveShop.Kernel.Actions;
 /// <summary>
 /// facts → verifier → signed proof → decision log → gateway (allow), approval request (require_approval) or nothing
 /// (deny). Approved actions are verified again against fresh facts before they run: if the verdict changed, the old
-/// approval is superseded and the action goes through the pipeline anew.
+/// approval is superseded and the action goes through the pipeline anew. The facts read and the execution of actions
+/// whose limits read the same running totals are serialized (<see cref="LimitLocks"/>); no lock is held while a human
+/// decides.
 /// </summary>
 public sealed class ActionPipeline(
     PolicyInForce policies, IFactsProvider facts, ProofSigner signer, ToolGateway gateway, ApprovalGate approvals,
-    DecisionLog decisionLog, PlatformEvents events, UserDirectory users, TimeProvider time) : IActionPipeline
+    DecisionLog decisionLog, PlatformEvents events, UserDirectory users, LimitLocks limits, TimeProvider time) : IActionPipeline
 {
     /// <inheritdoc />
     public Task<ActionOutcome> SubmitAsync(ActionPacket packet, CancellationToken cancellationToken = default) =>
@@ -23,27 +26,42 @@ public sealed class ActionPipeline(
     /// <summary>Submits on behalf of a human (who then cannot approve the request either).</summary>
     public async Task<ActionOutcome> SubmitAsync(ActionPacket packet, string? onBehalfOf, CancellationToken cancellationToken)
     {
-        var verdict = await VerifyAsync(packet, cancellationToken);
-        switch (verdict.Decision)
+        Verdict verdict;
+        GatewayResult? executed;
+        try
         {
-            case Decision.Deny:
-                await decisionLog.WriteAsync(packet, verdict, "denied", cancellationToken);
-                await events.AppendAsync("ActionDenied", $"{packet.ActionId}:verifier", new
-                {
-                    packet.ActionId, Action = packet.ProposedAction, Reason = string.Join("; ", verdict.Reasons), Stage = "verifier", verdict.Proof.PolicyVersion,
-                }, cancellationToken);
-                return Outcome(packet, verdict, ActionStatus.Denied, "denied: " + string.Join("; ", verdict.Reasons));
-
-            case Decision.RequireApproval:
-                var approval = await approvals.RequestAsync(packet, verdict, onBehalfOf, cancellationToken);
-                await decisionLog.WriteAsync(packet, verdict, $"awaiting_approval {approval.ApprovalId}", cancellationToken);
-                var who = approval.RequiredApprover == "founder" ? "the founder" : "an approver";
-                return Outcome(packet, verdict, ActionStatus.AwaitingApproval,
-                    $"awaiting approval {approval.ApprovalId} by {who} ({verdict.RiskLevel}): {string.Join("; ", verdict.Reasons)}") with { ApprovalId = approval.ApprovalId };
-
-            default:
-                return await ExecuteAsync(packet, verdict, null, cancellationToken);
+            // Locked before the facts are read and until the executor has committed, so the next action on the same order,
+            // customer, ad set, product or cash is verified against a state that includes this one.
+            await using var lease = await limits.AcquireAsync(packet, cancellationToken);
+            verdict = await VerifyAsync(packet, cancellationToken);
+            // A retry of an action already executed under its idempotency key answers that execution, whatever the
+            // facts (which now include it) would say of running it a second time.
+            executed = verdict.Decision == Decision.Allow
+                ? await gateway.ExecuteAsync(packet, verdict, null, cancellationToken)
+                : await gateway.EarlierOutcomeAsync(packet, cancellationToken);
         }
+        catch (LimitsBusyException busy)
+        {
+            return await BusyAsync(packet, busy, "submit it again", cancellationToken);
+        }
+        if (executed is not null) return await ReportAsync(packet, verdict, executed, cancellationToken);
+
+        if (verdict.Decision == Decision.Deny)
+        {
+            await decisionLog.WriteAsync(packet, verdict, "denied", cancellationToken);
+            await events.AppendAsync("ActionDenied", $"{packet.ActionId}:verifier", new
+            {
+                packet.ActionId, Action = packet.ProposedAction, Reason = string.Join("; ", verdict.Reasons), Stage = "verifier", verdict.Proof.PolicyVersion,
+            }, cancellationToken);
+            return Outcome(packet, verdict, ActionStatus.Denied, "denied: " + string.Join("; ", verdict.Reasons));
+        }
+
+        // Filed after the locks are released: the approval executes later, verified again under them.
+        var approval = await approvals.RequestAsync(packet, verdict, onBehalfOf, cancellationToken);
+        await decisionLog.WriteAsync(packet, verdict, $"awaiting_approval {approval.ApprovalId}", cancellationToken);
+        var who = approval.RequiredApprover == "founder" ? "the founder" : "an approver";
+        return Outcome(packet, verdict, ActionStatus.AwaitingApproval,
+            $"awaiting approval {approval.ApprovalId} by {who} ({verdict.RiskLevel}): {string.Join("; ", verdict.Reasons)}") with { ApprovalId = approval.ApprovalId };
     }
 
     /// <summary>Approves as <paramref name="approverEmail"/> (authority checked), then executes after re-verifying against fresh facts.</summary>
@@ -54,12 +72,25 @@ public sealed class ActionPipeline(
         var approval = decision.Approval!;
         var packet = approval.Packet;
 
-        var fresh = await VerifyAsync(packet, cancellationToken);
-        var stored = approval.Verdict;
-        var changed = ChangeSince(stored, fresh);
-        if (changed is null) return new ApprovalExecution(decision, await ExecuteAsync(packet, fresh, approvalId, cancellationToken));
+        Verdict fresh;
+        string? changed;
+        GatewayResult? executed = null;
+        try
+        {
+            // The human has decided; only now are the limits locked, for the fresh verification and the execution.
+            await using var lease = await limits.AcquireAsync(packet, cancellationToken);
+            fresh = await VerifyAsync(packet, cancellationToken);
+            changed = ChangeSince(approval.Verdict, fresh);
+            if (changed is null) executed = await gateway.ExecuteAsync(packet, fresh, approvalId, cancellationToken);
+        }
+        catch (LimitsBusyException busy)
+        {
+            return new ApprovalExecution(decision, await BusyAsync(packet, busy, "approve it again to retry", cancellationToken));
+        }
+        if (changed is null) return new ApprovalExecution(decision, await ReportAsync(packet, fresh, executed!, cancellationToken));
 
-        // Approve A, execute B is impossible: the old approval is closed and the action is decided afresh.
+        // Approve A, execute B is impossible: the old approval is closed and the action is decided afresh (the limits are
+        // released by now; the new submit takes them again).
         await approvals.CloseAsync(approvalId, "superseded", changed, cancellationToken);
         await decisionLog.WriteAsync(packet, fresh, $"superseded approval {approvalId}: {changed}", cancellationToken);
         var resubmitted = await SubmitAsync(packet with { ActionId = Guid.NewGuid().ToString(), IdempotencyKey = null }, approval.OnBehalfOf, cancellationToken);
@@ -101,9 +132,8 @@ public sealed class ActionPipeline(
         return signer.Sign(Verifier.Evaluate(policy, current, packet, time.GetUtcNow()));
     }
 
-    private async Task<ActionOutcome> ExecuteAsync(ActionPacket packet, Verdict verdict, Guid? approvalId, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> ReportAsync(ActionPacket packet, Verdict verdict, GatewayResult result, CancellationToken cancellationToken)
     {
-        var result = await gateway.ExecuteAsync(packet, verdict, approvalId, cancellationToken);
         var (status, logged) = result.Status switch
         {
             GatewayStatus.Executed => (ActionStatus.Executed, result.Duplicate ? "duplicate of an executed action" : "executed"),
@@ -113,6 +143,15 @@ public sealed class ActionPipeline(
         };
         await decisionLog.WriteAsync(packet, verdict, logged, cancellationToken);
         return Outcome(packet, verdict, status, result.Message) with { ConnectorReference = result.ConnectorReference };
+    }
+
+    // Nothing ran. The verdict, read without the locks, only tells the caller and the decision log what the action was.
+    private async Task<ActionOutcome> BusyAsync(ActionPacket packet, LimitsBusyException busy, string retry, CancellationToken cancellationToken)
+    {
+        var verdict = await VerifyAsync(packet, cancellationToken);
+        var message = $"not executed: {busy.Message}; nothing was done, {retry}";
+        await decisionLog.WriteAsync(packet, verdict, message, cancellationToken);
+        return Outcome(packet, verdict, ActionStatus.Denied, message);
     }
 
     private static string? ChangeSince(Verdict approved, Verdict fresh)

@@ -80,6 +80,23 @@ public sealed class ToolGateway(
         };
     }
 
+    /// <summary>
+    /// What an earlier submit of the packet's idempotency key with the same arguments came to (executed or failed), or null
+    /// when there was none or it is still running: a retry is answered with it rather than decided afresh on facts that
+    /// already include it.
+    /// </summary>
+    public async Task<GatewayResult?> EarlierOutcomeAsync(ActionPacket packet, CancellationToken cancellationToken)
+    {
+        var key = ActionHashes.IdempotencyKey(packet);
+        await using var command = dataSource.CreateCommand($"{SelectExecution} WHERE idempotency_key = $1");
+        command.Parameters.Add(new() { Value = key });
+        var record = await ReadExecutionAsync(command, cancellationToken);
+        if (record is null || record.Status == "in_progress") return null;
+        return string.Equals(record.ArgumentsHash, ActionHashes.Arguments(packet.ProposedAction, packet.Parameters), StringComparison.Ordinal)
+            ? Settled(key, record)
+            : null;
+    }
+
     /// <summary>The successful (or failed) execution recorded for an action id, or null.</summary>
     public async Task<ExecutionRecord?> FindExecutionAsync(string actionId, CancellationToken cancellationToken)
     {
@@ -206,13 +223,7 @@ public sealed class ToolGateway(
                     Status = GatewayStatus.Refused, IdempotencyKey = key,
                     Message = $"idempotency key '{key}' was already used for other arguments ({record.Action}, action {record.ActionId}); nothing ran",
                 };
-            if (record.Status != "in_progress")
-                return new GatewayResult
-                {
-                    Status = record.Status == "succeeded" ? GatewayStatus.Executed : GatewayStatus.Failed,
-                    Message = $"already {(record.Status == "succeeded" ? "executed" : "failed")} under idempotency key '{key}' as action {record.ActionId}; not executed again",
-                    IdempotencyKey = key, ConnectorReference = record.ConnectorReference, Duplicate = true,
-                };
+            if (record.Status != "in_progress") return Settled(key, record);
             if (DateTime.UtcNow >= deadline)
                 return new GatewayResult
                 {
@@ -222,6 +233,13 @@ public sealed class ToolGateway(
             await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken);
         }
     }
+
+    private static GatewayResult Settled(string key, ExecutionRecord record) => new()
+    {
+        Status = record.Status == "succeeded" ? GatewayStatus.Executed : GatewayStatus.Failed,
+        Message = $"already {(record.Status == "succeeded" ? "executed" : "failed")} under idempotency key '{key}' as action {record.ActionId}; not executed again",
+        IdempotencyKey = key, ConnectorReference = record.ConnectorReference, Duplicate = true,
+    };
 
     private const string SelectExecution =
         "SELECT idempotency_key, action_id, action, arguments_hash, status, connector_reference, result::text, inverse::text FROM gateway_executions";

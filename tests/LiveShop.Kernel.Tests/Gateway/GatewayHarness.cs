@@ -1,10 +1,13 @@
 using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Kernel.Verification.Proofs;
 using LiveShop.Memory.Events;
+using LiveShop.Plugins.Sandbox.Actions;
 using LiveShop.Testing;
 using Npgsql;
 
@@ -21,7 +24,8 @@ internal sealed class GatewayHarness
     public const string Developer = "developer@test.local";
     public const string Disabled = "gone@test.local";
 
-    private GatewayHarness(TestDatabase database, IFactsProvider facts, IEnumerable<IActionExecutor> executors, BusinessPolicy? policy, PolicyInForce? policies)
+    private GatewayHarness(TestDatabase database, Func<GatewayHarness, IFactsProvider> facts, Func<GatewayHarness, IEnumerable<IActionExecutor>> executors,
+        BusinessPolicy? policy, PolicyInForce? policies)
     {
         Database = database;
         Policy = policies?.Initial ?? policy ?? PolicyLoader.LoadDefault();
@@ -32,8 +36,9 @@ internal sealed class GatewayHarness
         var users = new UserDirectory(dataSource);
         Approvals = new ApprovalGate(dataSource, platformEvents, users, Time, new ApprovalOptions());
         Policies = policies ?? new PolicyInForce(Policy);
-        Gateway = new ToolGateway(dataSource, Signer, Policies, new ExecutorRegistry(executors), Approvals, platformEvents, Time);
-        Pipeline = new ActionPipeline(Policies, facts, Signer, Gateway, Approvals, new DecisionLog(dataSource, Time), platformEvents, users, Time);
+        Gateway = new ToolGateway(dataSource, Signer, Policies, new ExecutorRegistry(executors(this)), Approvals, platformEvents, Time);
+        Limits = new LimitLocks(dataSource, TimeSpan.FromSeconds(30));
+        Pipeline = new ActionPipeline(Policies, facts(this), Signer, Gateway, Approvals, new DecisionLog(dataSource, Time), platformEvents, users, Limits, Time);
     }
 
     public TestDatabase Database { get; }
@@ -44,13 +49,23 @@ internal sealed class GatewayHarness
     public EventStore Events { get; }
     public ApprovalGate Approvals { get; }
     public ToolGateway Gateway { get; }
+    public LimitLocks Limits { get; }
     public ActionPipeline Pipeline { get; }
 
     public static async Task<GatewayHarness> CreateAsync(TestDatabase database, IFactsProvider facts, IEnumerable<IActionExecutor> executors,
         BusinessPolicy? policy = null, PolicyInForce? policies = null)
     {
         await EnsureUsersAsync(database.DataSource);
-        return new GatewayHarness(database, facts, executors, policy, policies);
+        return new GatewayHarness(database, _ => facts, _ => executors, policy, policies);
+    }
+
+    /// <summary>The pipeline over the database's live facts and the real sandbox executors, on the harness clock.</summary>
+    public static async Task<GatewayHarness> CreateLiveAsync(TestDatabase database)
+    {
+        await EnsureUsersAsync(database.DataSource);
+        return new GatewayHarness(database,
+            h => new DatabaseFactsProvider(database.DataSource, h.Time, h.Policy),
+            h => SandboxExecutors.Create(new SandboxBusiness(database.DataSource, h.Events, h.Time)), null, null);
     }
 
     public async Task<long> ScalarAsync(string sql, params object[] parameters)
