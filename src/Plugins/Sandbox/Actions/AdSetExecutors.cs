@@ -16,7 +16,7 @@ public sealed class ScaleAdSetExecutor(SandboxBusiness business) : IActionExecut
         {
             var adSetId = SandboxBusiness.Text(packet, "ad_set_id");
             var budget = SandboxBusiness.Number(packet, "new_daily_budget");
-            var adSet = await SandboxBusiness.FindAsync(db.AdSets, adSetId, "ad set", cancellationToken);
+            var adSet = await SandboxBusiness.FindForUpdateAsync(db, db.AdSets, adSetId, "ad set", cancellationToken);
             var previous = adSet.DailyBudget;
             adSet.DailyBudget = budget;
             var change = new AdSetBudgetChange

@@ -17,7 +17,7 @@ public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecu
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var order = await SandboxBusiness.FindAsync(db.Orders, SandboxBusiness.Text(packet, "order_id"), "order", cancellationToken);
+            var order = await SandboxBusiness.FindForUpdateAsync(db, db.Orders, SandboxBusiness.Text(packet, "order_id"), "order", cancellationToken);
             return await RefundRecording.RecordAsync(db, order, SandboxBusiness.NewId("re", packet), SandboxBusiness.Number(packet, "amount"),
                 SandboxBusiness.Text(packet, "reason"), business.Now, cancellationToken);
         }, packet.ActionId, cancellationToken);
@@ -33,7 +33,7 @@ public sealed class ChangePriceExecutor(SandboxBusiness business) : IActionExecu
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var product = await SandboxBusiness.FindAsync(db.Products, SandboxBusiness.Text(packet, "product_id"), "product", cancellationToken);
+            var product = await SandboxBusiness.FindForUpdateAsync(db, db.Products, SandboxBusiness.Text(packet, "product_id"), "product", cancellationToken);
             return await PriceChangeRecording.RecordAsync(db, product, SandboxBusiness.Number(packet, "new_price"), packet, business.Now, cancellationToken);
         }, packet.ActionId, cancellationToken);
 }

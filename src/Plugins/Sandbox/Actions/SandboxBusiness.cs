@@ -67,6 +67,20 @@ public sealed class SandboxBusiness(NpgsqlDataSource dataSource, EventStore even
     public static async Task<T> FindAsync<T>(DbSet<T> set, string id, string what, CancellationToken cancellationToken) where T : class =>
         await set.FindAsync([id], cancellationToken) ?? throw new InvalidOperationException($"{what} {id} does not exist");
 
+    /// <summary>
+    /// Loads an entity by id with its row locked until the transaction ends, or fails with a clear message. An executor
+    /// that records the value it replaces (a budget's or price's "from") reads it this way, so what it records is the value
+    /// it overwrote, not one an action committed meanwhile already changed.
+    /// </summary>
+    public static async Task<T> FindForUpdateAsync<T>(LiveShopDbContext db, DbSet<T> set, string id, string what, CancellationToken cancellationToken) where T : class
+    {
+        // The table name comes from the model, never from input; the id is a parameter.
+        var lockRow = "SELECT 1 FROM \"" + db.Model.FindEntityType(typeof(T))!.GetTableName() + "\" WHERE id = {0} FOR UPDATE";
+        // The row lock first; the read that follows (a new statement in READ COMMITTED) then sees the latest committed row.
+        await db.Database.ExecuteSqlRawAsync(lockRow, [id], cancellationToken);
+        return await FindAsync(set, id, what, cancellationToken);
+    }
+
     /// <summary>Parameters as JSON, for inverses.</summary>
     public static JsonElement Json(object value) => JsonSerializer.SerializeToElement(value, JsonDefaults.Options);
 }
