@@ -62,7 +62,7 @@ public static class ActionPacketBuilder
     {
         switch (kind)
         {
-            case ParameterKind.Number or ParameterKind.WholeNumber when AsDecimal(value) is { } number:
+            case ParameterKind.Number or ParameterKind.Money or ParameterKind.WholeNumber when AsDecimal(value) is { } number:
                 json.WriteNumberValue(number);
                 return;
             case ParameterKind.Flag when AsFlag(value) is { } flag:

@@ -9,6 +9,8 @@ public enum ParameterKind
     Text,
     /// <summary>A decimal number, or text holding one (tool-call arguments arrive as text).</summary>
     Number,
+    /// <summary>An amount of money: a number with at most <see cref="StoreCurrency.Decimals"/> decimals.</summary>
+    Money,
     /// <summary>A whole number, or text holding one.</summary>
     WholeNumber,
     /// <summary>true or false, or text holding one of them.</summary>
@@ -45,18 +47,18 @@ public static class ActionCatalog
                 new("title", ParameterKind.Text), new("description", ParameterKind.Text),
             ],
             ["respond_ticket"] = [new("ticket_id", ParameterKind.Id), new("message", ParameterKind.Text)],
-            ["refund_order"] = [new("order_id", ParameterKind.Id), new("amount", ParameterKind.Number), new("reason", ParameterKind.Text)],
-            ["scale_ad_set"] = [new("ad_set_id", ParameterKind.Id), new("new_daily_budget", ParameterKind.Number)],
+            ["refund_order"] = [new("order_id", ParameterKind.Id), new("amount", ParameterKind.Money), new("reason", ParameterKind.Text)],
+            ["scale_ad_set"] = [new("ad_set_id", ParameterKind.Id), new("new_daily_budget", ParameterKind.Money)],
             ["pause_ad_set"] = [new("ad_set_id", ParameterKind.Id)],
-            ["change_price"] = [new("product_id", ParameterKind.Id), new("new_price", ParameterKind.Number)],
+            ["change_price"] = [new("product_id", ParameterKind.Id), new("new_price", ParameterKind.Money)],
             ["reorder_stock"] =
             [
                 new("product_id", ParameterKind.Id), new("quantity", ParameterKind.WholeNumber),
-                new("unit_cost", ParameterKind.Number, Required: false),
+                new("unit_cost", ParameterKind.Money, Required: false),
             ],
             ["fulfill_order"] = [new("order_id", ParameterKind.Id)],
-            ["pay_supplier"] = [new("supplier_id", ParameterKind.Id), new("amount", ParameterKind.Number)],
-            ["pay_creator"] = [new("creator_id", ParameterKind.Id), new("amount", ParameterKind.Number)],
+            ["pay_supplier"] = [new("supplier_id", ParameterKind.Id), new("amount", ParameterKind.Money)],
+            ["pay_creator"] = [new("creator_id", ParameterKind.Id), new("amount", ParameterKind.Money)],
             // Either dotted-path changes applied to the policy in force, or a whole policy document (docs/policy-changes.md).
             ["change_policy"] =
             [

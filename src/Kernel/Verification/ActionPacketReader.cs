@@ -90,6 +90,7 @@ public static class ActionPacketReader
         ParameterKind.Id => "a non-empty id",
         ParameterKind.Text => "text",
         ParameterKind.Number => "a number",
+        ParameterKind.Money => $"a number with at most {StoreCurrency.Decimals} decimals ({StoreCurrency.Code} cents)",
         ParameterKind.WholeNumber => "a whole number",
         ParameterKind.Flag => "true or false",
         ParameterKind.Object => "a JSON object",

@@ -54,6 +54,17 @@ public static class ActionParameters
         }
     }
 
+    private static bool TryGetNumber(JsonElement element, out decimal value)
+    {
+        value = 0;
+        return element.ValueKind switch
+        {
+            JsonValueKind.Number => element.TryGetDecimal(out value),
+            JsonValueKind.String => decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value),
+            _ => false,
+        };
+    }
+
     /// <summary>Whether the parameter is present (and not JSON null).</summary>
     public static bool Has(JsonElement parameters, string name) =>
         parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty(name, out var element) && element.ValueKind != JsonValueKind.Null;
@@ -63,18 +74,9 @@ public static class ActionParameters
     {
         ParameterKind.Id => element.ValueKind == JsonValueKind.String ? element.GetString()!.Length > 0 : element.ValueKind == JsonValueKind.Number,
         ParameterKind.Text => element.ValueKind == JsonValueKind.String,
-        ParameterKind.Number => element.ValueKind switch
-        {
-            JsonValueKind.Number => element.TryGetDecimal(out _),
-            JsonValueKind.String => decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-            _ => false,
-        },
-        ParameterKind.WholeNumber => element.ValueKind switch
-        {
-            JsonValueKind.Number => element.TryGetDecimal(out var d) && d == decimal.Truncate(d),
-            JsonValueKind.String => decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d),
-            _ => false,
-        },
+        ParameterKind.Number => TryGetNumber(element, out _),
+        ParameterKind.Money => TryGetNumber(element, out var amount) && StoreCurrency.IsWholeMinorUnits(amount),
+        ParameterKind.WholeNumber => TryGetNumber(element, out var whole) && whole == decimal.Truncate(whole),
         ParameterKind.Flag => element.ValueKind is JsonValueKind.True or JsonValueKind.False
                               || (element.ValueKind == JsonValueKind.String && bool.TryParse(element.GetString()!.Trim(), out _)),
         ParameterKind.Object => TryGetObject(element, out _),

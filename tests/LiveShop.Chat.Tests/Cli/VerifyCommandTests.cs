@@ -78,6 +78,14 @@ public sealed class VerifyCommandTests(TestDatabase database) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task An_amount_with_more_decimals_than_the_currency_exits_2_naming_the_parameter()
+    {
+        var result = await Verify("""{"proposed_action":"refund_order","parameters":{"order_id":"o_1","amount":10.005,"reason":"damaged"}}""", Snapshot);
+
+        AssertInvalidInput(result, "parameter 'amount' of refund_order must be a number with at most 2 decimals");
+    }
+
+    [Fact]
     public async Task A_missing_action_option_is_a_usage_error()
     {
         var result = await CliProcess.RunAsync(["verify", "--state", Write("s.json", Snapshot)], Offline);

@@ -56,7 +56,7 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
                 var spec = specs.FirstOrDefault(s => s.Name == parameter.Name);
                 arguments[parameter.Name] = spec?.Kind switch
                 {
-                    ParameterKind.Number => "12.50",
+                    ParameterKind.Number or ParameterKind.Money => "12.50",
                     ParameterKind.WholeNumber => "3",
                     ParameterKind.Id => "x_1",
                     ParameterKind.Flag => "true",
