@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using LiveShop.Chat.Hosting.Requests;
 using LiveShop.Chat.SignIn;
 using LiveShop.Kernel.Orchestration;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,16 +9,20 @@ namespace LiveShop.Chat.Api;
 
 /// <summary>
 /// <c>POST /api/chat</c> (CONTRACTS.md §2) and <c>GET /api/goals/{id}</c>. The signed-in caller (browser cookie or API
-/// key) must be an enabled user and equal the body's <c>user</c>.
+/// key) must be an enabled user; the body's <c>user</c> is optional and, when given, must be the caller.
 /// </summary>
 public static class ChatApi
 {
+    /// <summary>Largest chat request accepted (also when sent chunked): a message is at most 16,000 characters.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/chat", ChatAsync)
             .WithName("Chat")
             .WithSummary("One chat turn: the persona named or routed answers; proposed actions pass the proof filter.")
             .Accepts<JsonElement>("application/json")
+            .WithBodyLimit(MaxBodyBytes)
             .DisableAntiforgery();
         endpoints.MapGet("/api/goals/{id:guid}", GoalAsync)
             .WithName("GetGoal")
@@ -31,13 +36,11 @@ public static class ChatApi
         if (await CallerAsync(signedIn, turns, cancellationToken) is { Problem: { } unauthenticated }) return unauthenticated;
         var caller = SignedInUser.EmailOf(signedIn)!;
 
-        var (body, problem) = await ReadAsync(request, cancellationToken);
+        var (body, problem) = await ReadAsync(request, caller, cancellationToken);
         if (problem is not null) return problem;
-        if (!string.Equals(body!.User, caller, StringComparison.OrdinalIgnoreCase))
-            return Problem(StatusCodes.Status403Forbidden, "user is not the authenticated caller", $"user '{body.User}' differs from the signed-in user");
         try
         {
-            return TypedResults.Ok(await turns.RunAsync(body, cancellationToken));
+            return TypedResults.Ok(await turns.RunAsync(body!, cancellationToken));
         }
         catch (ChatTurnException e)
         {
@@ -70,7 +73,7 @@ public static class ChatApi
         return new CallerCheck(null);
     }
 
-    private static async Task<(ChatTurnRequest? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(ChatTurnRequest? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, string caller, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -88,7 +91,13 @@ public static class ChatApi
                 return (null, Problems.BadRequest("Invalid chat request.", "the body must be a JSON object", [new("$", "expected an object")]));
             var errors = new List<Problems.FieldError>();
             var message = Text(root, "message", required: true, errors);
-            var user = Text(root, "user", required: true, errors);
+            // The turn is the caller's: the body may repeat who that is, never name someone else (the persona acting for
+            // the caller is set by the platform).
+            var spoofed = new[] { "user", "requested_by", "on_behalf_of" }
+                .Select(field => RequesterIdentity.Disagreement(field, Text(root, field, required: false, errors), caller))
+                .OfType<Problems.FieldError>().ToList();
+            if (spoofed.Count > 0)
+                return (null, RequesterIdentity.Refusal(spoofed, "nothing was said."));
             var persona = Text(root, "persona", required: false, errors);
             var conversation = Text(root, "conversation_id", required: false, errors);
             Guid? conversationId = null;
@@ -101,7 +110,7 @@ public static class ChatApi
                 errors.Add(new("message", $"longer than {ChatTurnService.MaxMessageLength} characters"));
             if (errors.Count > 0)
                 return (null, Problems.BadRequest("Invalid chat request.", $"{errors[0].Field}: {errors[0].Message}", errors));
-            return (new ChatTurnRequest { ConversationId = conversationId, Message = message!, User = user!, Persona = persona }, null);
+            return (new ChatTurnRequest { ConversationId = conversationId, Message = message!, User = caller, Persona = persona }, null);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LiveShop.Chat.Hosting.Requests;
 using LiveShop.Chat.SignIn;
 using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Approvals;
@@ -20,6 +21,7 @@ public static class GatewayApi
             .WithName("SubmitAction")
             .WithSummary("Verify an action packet and act on the verdict: execute exactly once, hold for approval, or deny.")
             .Accepts<ActionPacket>("application/json")
+            .WithBodyLimit(VerifyApi.MaxBodyBytes)
             .DisableAntiforgery();
         return endpoints;
     }
@@ -40,14 +42,14 @@ public static class GatewayApi
         }
         catch (InvalidInputException e)
         {
-            return Problems.BadRequest("Invalid action packet; nothing was done.", e.Message, [new Problems.FieldError("body", e.Message)]);
+            return Problems.BadRequest("Invalid action packet; nothing was done.", e.Message, [new Problems.FieldError(VerifyApi.FieldOf(e.Message), e.Message)]);
         }
 
-        // The agent (if any) is the requester and the calling human is who it acts for; a caller cannot claim to act
-        // for someone else.
-        packet = packet.RequestedBy is null
-            ? packet with { RequestedBy = caller.Email, OnBehalfOf = null }
-            : packet with { OnBehalfOf = caller.Email };
+        // Whoever is signed in files the action: a body cannot make it someone else's (another person, a persona, an
+        // automation), which would change who may approve it.
+        if (RequesterIdentity.Disagreements(packet, caller.Email, personaMayPropose: false) is { Count: > 0 } spoofed)
+            return RequesterIdentity.Refusal(spoofed, "nothing was done.");
+        packet = RequesterIdentity.Stamp(packet, caller.Email);
         var outcome = await pipeline.SubmitAsync(packet, cancellationToken);
         return TypedResults.Ok(new GatewayAnswer(
             outcome.Packet.ActionId, Kernel.Gateway.DecisionLog.DecisionCode(outcome.Verdict.Decision), outcome.Verdict.RiskLevel.ToString(),

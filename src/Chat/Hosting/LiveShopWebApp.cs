@@ -1,6 +1,7 @@
 using LiveShop.Chat.Api;
 using LiveShop.Chat.Components;
 using LiveShop.Chat.Health;
+using LiveShop.Chat.Hosting.Requests;
 using LiveShop.Chat.SignIn;
 using LiveShop.Memory.Database;
 using LiveShop.Plugins.Integrations;
@@ -53,15 +54,18 @@ public static class LiveShopWebApp
         await FounderAccount.EnsureAsync(() => LiveShopDataSource.CreateContext(dataSource),
             builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions(), TimeProvider.System, Console.Out, cancellationToken);
 
+        builder.AddRequestLimits();
         var app = builder.Build();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
+        app.UseRequestBodyProblems();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseJsonBodyTextCheck();
         app.MapStaticAssets().AllowAnonymous();
         app.MapLiveShopHealthChecks();
         app.MapSignInEndpoints();

@@ -229,11 +229,52 @@ public sealed class ChatApiTests(ChatServer server) : IClassFixture<ChatServer>
             Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
     }
 
-    [Fact]
-    public async Task Body_naming_someone_other_than_the_signed_in_user_is_refused()
+    [Theory]
+    [InlineData("""{"message":"hi","user":"founder@liveshop.local"}""", "user")]
+    [InlineData("""{"message":"hi","on_behalf_of":"founder@liveshop.local"}""", "on_behalf_of")]
+    [InlineData("""{"message":"hi","requested_by":"agent:cfo"}""", "requested_by")]
+    public async Task Body_naming_someone_other_than_the_signed_in_user_is_a_400_naming_the_field(string json, string field)
     {
-        var other = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = new StringContent("""{"message":"hi","user":"founder@liveshop.local"}""", System.Text.Encoding.UTF8, "application/json") };
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await server.ClientForAsync(ChatTestData.Support)).SendAsync(other)).StatusCode);
+        var messages = await CountAsync("SELECT count(*) FROM conversation_messages");
+        var other = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        var problem = await (await (await server.ClientForAsync(ChatTestData.Support)).SendAsync(other)).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
+        Assert.Equal(messages, await CountAsync("SELECT count(*) FROM conversation_messages"));
+    }
+
+    [Fact]
+    public async Task A_body_without_user_is_the_signed_in_callers_turn()
+    {
+        server.Model.Reset();
+        server.Model.Enqueue(ScriptedReply.Say("Hello."));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = new StringContent("""{"message":"hi","persona":"cfo"}""", System.Text.Encoding.UTF8, "application/json") };
+        var body = await (await (await server.ClientForAsync(ChatTestData.Support)).SendAsync(request)).JsonAsync();
+
+        await using var db = server.Database.CreateContext();
+        var first = await db.ConversationMessages.Where(m => m.ConversationId == body.GetProperty("conversation_id").GetGuid()).OrderBy(m => m.Id).FirstAsync();
+        Assert.Equal(ChatTestData.Support, first.Author);
+    }
+
+    [Fact]
+    public async Task A_refund_with_fractions_of_a_cent_is_refused_with_a_clear_reason_and_nothing_happens()
+    {
+        server.Model.Reset();
+        await ChatTestData.AddHostileTicketAsync(server, "o_cents", "t_cents");
+        server.Model.Enqueue(
+            ScriptedReply.Call(new ScriptedToolCall("Commerce-refund_order", """{"order_id":"o_cents","amount":"10.005","reason":"late"}""", "call_cents")),
+            ScriptedReply.Say("I could not do that."));
+
+        await (await server.PostChatAsync("Refund 10.005 on o_cents", persona: "returns_refunds")).JsonAsync();
+
+        var refusal = server.Model.Requests[1].GetProperty("messages").EnumerateArray().Last(m => m.GetProperty("role").GetString() == "tool");
+        Assert.Contains("at most 2 decimals", refusal.GetProperty("content").GetString());
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM refunds WHERE order_id = 'o_cents'"));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM approvals WHERE parameters->>'order_id' = 'o_cents'"));
+    }
+
+    [Fact]
+    public async Task Body_naming_an_unknown_caller_with_a_forged_key_is_401()
+    {
 
         var forged = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = new StringContent("""{"message":"hi","user":"eve@example.com"}""", System.Text.Encoding.UTF8, "application/json") };
         forged.Headers.Authorization = new("Bearer", "lsk_forged-key-nobody-was-given");

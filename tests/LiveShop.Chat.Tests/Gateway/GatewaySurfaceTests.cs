@@ -65,7 +65,7 @@ public sealed class GatewaySurfaceTests(LiveShopServer server) : IClassFixture<L
         Assert.Equal("L0", body.GetProperty("risk_level").GetString());
         Assert.StartsWith("recorded:", body.GetProperty("connector_reference").GetString());
 
-        var pay = await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":120},"requested_by":"agent:cfo"}""", "support@liveshop.local");
+        var pay = await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":120},"agent":"cfo"}""", "support@liveshop.local");
         Assert.Equal(HttpStatusCode.OK, pay.Status);
         Assert.Equal("awaiting_approval", pay.Body.GetProperty("status").GetString());
         Assert.Equal("L2", pay.Body.GetProperty("risk_level").GetString());
@@ -76,7 +76,7 @@ public sealed class GatewaySurfaceTests(LiveShopServer server) : IClassFixture<L
     [Fact]
     public async Task Cli_approves_and_rejects_as_named_users()
     {
-        var first = (await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":80},"requested_by":"agent:cfo"}""", "approver@liveshop.local")).Body;
+        var first = (await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":80},"agent":"cfo"}""", "approver@liveshop.local")).Body;
         var firstId = first.GetProperty("approval_id").GetString()!;
 
         var bySupport = await CliProcess.RunAsync(["approvals", "approve", firstId, "--as", "support@liveshop.local"], Environment);
@@ -90,7 +90,7 @@ public sealed class GatewaySurfaceTests(LiveShopServer server) : IClassFixture<L
         Assert.True(byFounder.ExitCode == 0, byFounder.StandardError + byFounder.StandardOutput);
         Assert.Contains("\"status\":\"executed\"", byFounder.StandardOutput);
 
-        var second = (await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":90},"requested_by":"agent:cfo"}""", "founder@liveshop.local")).Body;
+        var second = (await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":90},"agent":"cfo"}""", "founder@liveshop.local")).Body;
         var secondId = second.GetProperty("approval_id").GetString()!;
         var noReason = await CliProcess.RunAsync(["approvals", "reject", secondId, "--as", "approver@liveshop.local"], Environment);
         Assert.Equal(2, noReason.ExitCode);
