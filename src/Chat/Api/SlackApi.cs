@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using LiveShop.Chat.Messaging;
 using LiveShop.Chat.Messaging.Linking;
 using LiveShop.Chat.Messaging.Slack;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace LiveShop.Chat.Api;
@@ -34,8 +32,8 @@ public static class SlackApi
     {
         var body = await VerifiedBodyAsync(request, options.Value, time, cancellationToken);
         if (body is null) return options.Value.Enabled ? Results.Unauthorized() : Results.NotFound();
-        using var json = JsonDocument.Parse(body);
-        var root = json.RootElement;
+        if (SlackRequestShapes.Event(body, out var malformed) is not { } shape) return InboundBodyShape.Malformed("Slack", malformed);
+        var root = shape.Root;
         var type = root.GetProperty("type").GetString();
         if (type == "url_verification") return Results.Ok(new { challenge = root.GetProperty("challenge").GetString() });
         if (type != "event_callback") return Results.Ok();
@@ -52,7 +50,7 @@ public static class SlackApi
     {
         var body = await VerifiedBodyAsync(request, options.Value, time, cancellationToken);
         if (body is null) return options.Value.Enabled ? Results.Unauthorized() : Results.NotFound();
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        if (SlackRequestShapes.Form(body, out var malformed) is not { } form) return InboundBodyShape.Malformed("Slack", malformed);
         var text = form["text"].ToString().Trim();
         var user = form["user_id"].ToString();
         var channel = form["channel_id"].ToString();
@@ -75,9 +73,9 @@ public static class SlackApi
     {
         var body = await VerifiedBodyAsync(request, options.Value, time, cancellationToken);
         if (body is null) return options.Value.Enabled ? Results.Unauthorized() : Results.NotFound();
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-        using var json = JsonDocument.Parse(form["payload"].ToString());
-        var payload = json.RootElement.Clone();
+        if (SlackRequestShapes.Form(body, out var malformed) is not { } form) return InboundBodyShape.Malformed("Slack", malformed);
+        if (SlackRequestShapes.Interaction(form, out malformed) is not { } shape) return InboundBodyShape.Malformed("Slack", malformed);
+        var payload = shape.Root;
         var type = payload.GetProperty("type").GetString();
         // A replayed payload (same bytes) is acknowledged and dropped; a second genuine click is idempotent at the gate.
         if (!await deliveries.TryAcceptAsync("slack", $"body:{Hash(body)}", cancellationToken)) return Results.Ok();

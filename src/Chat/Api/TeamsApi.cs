@@ -7,8 +7,9 @@ namespace LiveShop.Chat.Api;
 
 /// <summary>
 /// The Bot Framework messaging endpoint. The bearer token is validated (issuer, audience, signing keys from the
-/// OpenID metadata, lifetime, service URL) before the activity is read; without an app id and password the endpoint
-/// does not exist (404).
+/// OpenID metadata, lifetime) before the activity is read, the activity's fields are checked (400 naming the field),
+/// and its service URL must be the token's or an allowed one (<see cref="TeamsServiceUrls"/>); without an app id and
+/// password the endpoint does not exist (404).
 /// </summary>
 public static class TeamsApi
 {
@@ -27,9 +28,12 @@ public static class TeamsApi
         if (!options.Value.Enabled) return Results.NotFound();
         var token = await services.GetRequiredService<TeamsTokenValidator>().ValidateAsync(request.Headers.Authorization, cancellationToken);
         if (token is null) return Results.Unauthorized();
-        if (await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) is not JsonObject activity) return Results.BadRequest();
-        var serviceUrl = activity["serviceUrl"]?.GetValue<string>();
-        if (serviceUrl is null || !TeamsTokenRules.ServiceUrlMatches(token, serviceUrl)) return Results.Unauthorized();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var body = buffer.ToArray();
+        if (TeamsActivityShape.Check(body, out var malformed) is null) return InboundBodyShape.Malformed("Teams", malformed);
+        var activity = JsonNode.Parse(body)!.AsObject();
+        if (!services.GetRequiredService<TeamsServiceUrls>().AcceptInbound(token, activity["serviceUrl"]!.GetValue<string>())) return Results.Unauthorized();
 
         switch (activity["type"]?.GetValue<string>())
         {

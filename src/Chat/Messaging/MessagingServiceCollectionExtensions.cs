@@ -30,6 +30,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<TeamsActivities>();
         services.AddHttpClient<SlackWebApi>();
         services.AddHttpClient(nameof(TeamsConnector));
+        services.AddSingleton<TeamsServiceUrls>();
         services.AddSingleton<TeamsConnector>();
         services.AddHttpClient(nameof(TeamsTokenValidator));
         services.AddSingleton<TeamsTokenValidator>();

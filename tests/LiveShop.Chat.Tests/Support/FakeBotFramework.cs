@@ -72,10 +72,12 @@ public sealed class FakeBotFramework : IAsyncDisposable
     }
 
     /// <summary>A token as the Bot Framework would send it; every part can be spoiled for a negative test.</summary>
-    public string CreateToken(string audience, string? issuer = null, DateTime? expires = null, RSA? signingKey = null, string? serviceUrl = null)
+    public string CreateToken(string audience, string? issuer = null, DateTime? expires = null, RSA? signingKey = null, string? serviceUrl = null,
+        bool withServiceUrl = true)
     {
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(30);
-        var claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl ?? BaseUrl };
+        var claims = new Dictionary<string, object>();
+        if (withServiceUrl) claims["serviceurl"] = serviceUrl ?? BaseUrl;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer ?? Issuer,

@@ -35,6 +35,7 @@ public sealed class MessagingServer : LiveShopServer
             $"--Teams:AppId={TeamsAppId}", "--Teams:AppPassword=test-password", "--Teams:TenantId=test-tenant",
             $"--Teams:OpenIdMetadataUrl={Bot.BaseUrl}/.well-known/openid-configuration", $"--Teams:TokenEndpoint={Bot.BaseUrl}/token",
             $"--Teams:ApprovalsServiceUrl={Bot.BaseUrl}", $"--Teams:ApprovalsConversationId={TeamsConversation}",
+            $"--Teams:AllowedServiceUrls:0={Bot.BaseUrl}",
             "--Messaging:SyncIntervalSeconds=0.2",
         ];
 

@@ -12,7 +12,7 @@ public sealed class TeamsConnectorException(string message) : Exception(message)
 /// Outbound Bot Framework calls over plain HTTP: a client-credentials token (cached until shortly before it expires),
 /// then the Conversations API of the activity's <c>serviceUrl</c> to send, reply and update activities.
 /// </summary>
-public sealed class TeamsConnector(IHttpClientFactory httpClients, IOptions<TeamsOptions> options, TimeProvider time)
+public sealed class TeamsConnector(IHttpClientFactory httpClients, IOptions<TeamsOptions> options, TimeProvider time, TeamsServiceUrls serviceUrls)
 {
     private HttpClient Http => httpClients.CreateClient(nameof(TeamsConnector));
 
@@ -45,6 +45,9 @@ public sealed class TeamsConnector(IHttpClientFactory httpClients, IOptions<Team
 
     private async Task<JsonNode?> CallAsync(HttpMethod method, string url, JsonObject body, CancellationToken cancellationToken)
     {
+        // Checked before the token is even fetched: the bot's credential goes only where a token or the operator said.
+        if (!serviceUrls.MayReceiveToken(url[..url.IndexOf("/v3/conversations/", StringComparison.Ordinal)]))
+            throw new TeamsConnectorException($"refused: {new Uri(url).GetLeftPart(UriPartial.Authority)} is not a service URL a Bot Framework token named or Teams:AllowedServiceUrls lists; nothing was sent");
         using var request = new HttpRequestMessage(method, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
         using var response = await Http.SendAsync(request, cancellationToken);

@@ -27,6 +27,12 @@ public sealed class TeamsOptions
     /// <summary>Conversation (channel or chat) id approval cards are posted to.</summary>
     public string ApprovalsConversationId { get; set; } = "";
 
+    /// <summary>
+    /// Service URLs (origins such as <c>https://smba.trafficmanager.net</c>, or bare host names meaning https) the bot may
+    /// answer at when an inbound token names no service URL itself; empty means only URLs named by tokens.
+    /// </summary>
+    public string[] AllowedServiceUrls { get; set; } = [];
+
     /// <summary>Whether inbound activities can be authenticated and replied to (the endpoint exists).</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppPassword);
 

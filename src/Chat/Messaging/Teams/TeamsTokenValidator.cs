@@ -24,11 +24,6 @@ public static class TeamsTokenRules
         ClockSkew = TimeSpan.FromMinutes(5),
         ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
     };
-
-    /// <summary>When the token names a service URL, it must be the activity's (a token cannot be reused to steer replies elsewhere).</summary>
-    public static bool ServiceUrlMatches(JsonWebToken token, string? activityServiceUrl) =>
-        !token.TryGetPayloadValue<string>("serviceurl", out var claimed) || string.IsNullOrEmpty(claimed)
-        || string.Equals(claimed.TrimEnd('/'), activityServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Validates the bearer token of an inbound Teams activity against the OpenID metadata document (keys cached and refreshed).</summary>
