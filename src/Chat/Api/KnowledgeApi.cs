@@ -28,7 +28,9 @@ public static class KnowledgeApi
         var group = endpoints.MapGroup("/api/knowledge/uploads");
         group.MapPost("", UploadAsync).WithName("UploadKnowledge")
             .WithSummary("Queue a Markdown, text or PDF file for the knowledge base; embedded in the background.")
-            .DisableAntiforgery().RequireAuthorization(policy => policy.RequireRole(Editors));
+            .DisableAntiforgery().RequireAuthorization(policy => policy.RequireRole(Editors))
+            // Not the host's default body limit: the upload counts its bytes against Knowledge:MaxUploadBytes as it reads.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         group.MapGet("", ListAsync).WithName("KnowledgeUploads").WithSummary("Uploads in progress and the most recent finished ones.");
         group.MapGet("/{id:guid}", GetAsync).WithName("KnowledgeUpload").WithSummary("One upload's status and chunks embedded of total.");
         return endpoints;
