@@ -27,6 +27,9 @@ public sealed record BusinessPolicy
     /// <summary>Proof settings.</summary>
     public required ProofPolicy Proofs { get; init; }
 
+    /// <summary>What each role may request, read, approve and do in the console.</summary>
+    public required RolePolicy Roles { get; init; }
+
     /// <summary>SHA-256 (hex) of the policy's canonical content; not part of the content itself.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string Version { get; init; } = "";
@@ -43,6 +46,9 @@ public sealed record RefundPolicy
 
     /// <summary>Largest sum of one customer's refunds in the trailing 24 hours (the proposed one included).</summary>
     public required decimal CustomerTrailing24hMax { get; init; }
+
+    /// <summary>Whether a refund on an order whose billing country differs from its shipping country needs approval (L2).</summary>
+    public required bool HoldOnCountryMismatch { get; init; }
 }
 
 /// <summary>Ad budget thresholds.</summary>

@@ -67,6 +67,7 @@ public static class PolicyLoader
         var listings = root.Section("listings");
         var risk = root.Section("risk");
         var proofs = root.Section("proofs");
+        var roles = root.Section("roles");
 
         var policy = new BusinessPolicy
         {
@@ -75,6 +76,7 @@ public static class PolicyLoader
                 AutoRefundMax = refunds.Decimal("auto_refund_max"),
                 FounderThreshold = refunds.Decimal("founder_threshold"),
                 CustomerTrailing24hMax = refunds.Decimal("customer_trailing_24h_max"),
+                HoldOnCountryMismatch = refunds.Boolean("hold_on_country_mismatch"),
             },
             Ads = new AdsPolicy
             {
@@ -106,8 +108,9 @@ public static class PolicyLoader
                 L3Actions = risk.StringList("l3_actions"),
             },
             Proofs = new ProofPolicy { LifetimeMinutes = proofs.Integer("lifetime_minutes") },
+            Roles = RolePolicyReader.Read(roles),
         };
-        foreach (var section in new[] { refunds, ads, pricing, inventory, fraud, listings, risk, proofs })
+        foreach (var section in new[] { refunds, ads, pricing, inventory, fraud, listings, risk, proofs, roles })
             section.RejectUnknownKeys();
         return policy;
     }

@@ -25,6 +25,16 @@ internal sealed class PolicyYamlReader
 
     public PolicyYamlReader Section(string key) => new(_source, Required(key), Join(key));
 
+    /// <summary>Every key of this mapping in file order (for sections whose keys are names, such as roles).</summary>
+    public IReadOnlyList<(string Key, Mark Start)> Keys() =>
+        [.. _mapping.Children.Select(pair => ((pair.Key as YamlScalarNode)?.Value ?? "", pair.Key.Start))];
+
+    /// <summary>The start of this mapping, for errors about the mapping as a whole.</summary>
+    public Mark Start => _mapping.Start;
+
+    /// <summary>The dotted path of a key of this mapping, for error messages.</summary>
+    public string PathOf(string key) => Join(key);
+
     public decimal Decimal(string key)
     {
         var scalar = Scalar(key);

@@ -94,4 +94,38 @@ public sealed class RefundRulesTests
         Assert.Equal(RiskLevel.L3, verdict.RiskLevel);
         Assert.Equal(4, verdict.Reasons.Count);
     }
+
+    [Fact]
+    public void Refund_on_an_order_whose_billing_and_shipping_countries_differ_needs_any_approver()
+    {
+        _scenario.ReplaceOrder(o => o with { BillingCountry = "US", ShippingCountry = "AU" });
+        var verdict = Refund(20m);
+        verdict.NeedsApproval(RiskLevel.L2);
+        var check = verdict.Check("refund_country_match");
+        Assert.Equal(CheckStatus.Escalate, check.Status);
+        Assert.Contains("billing_country=US shipping_country=AU", Assert.Single(check.Facts));
+        Assert.Contains(verdict.Reasons, r => r.Contains("billing country US differs from its shipping country AU"));
+    }
+
+    [Fact]
+    public void Refund_on_an_order_whose_countries_match_in_any_case_passes_the_country_check()
+    {
+        _scenario.ReplaceOrder(o => o with { BillingCountry = "au", ShippingCountry = "AU" });
+        var verdict = Refund(20m);
+        verdict.IsAllowed(RiskLevel.L1);
+        Assert.Equal(CheckStatus.Pass, verdict.Check("refund_country_match").Status);
+    }
+
+    [Fact]
+    public void Refund_country_check_is_not_applicable_when_a_country_is_missing_or_the_setting_is_off()
+    {
+        _scenario.ReplaceOrder(o => o with { BillingCountry = null, ShippingCountry = "AU" });
+        Assert.Equal(CheckStatus.NotApplicable, Refund(20m).Check("refund_country_match").Status);
+
+        _scenario.ReplaceOrder(o => o with { BillingCountry = "US", ShippingCountry = "AU" });
+        _scenario.Policy = _scenario.Policy with { Refunds = _scenario.Policy.Refunds with { HoldOnCountryMismatch = false } };
+        var verdict = Refund(20m);
+        verdict.IsAllowed(RiskLevel.L1);
+        Assert.Equal(CheckStatus.NotApplicable, verdict.Check("refund_country_match").Status);
+    }
 }

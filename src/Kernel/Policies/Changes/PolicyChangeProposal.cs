@@ -72,17 +72,15 @@ public static class PolicyChangeProposal
     private static string? SetValue(JsonObject tree, string path, JsonElement value)
     {
         var existing = PolicyDocument.At(tree, path);
-        if (existing is null)
+        var target = PolicyDocument.Parent(tree, path, out var key);
+        if (existing is null || target is null)
         {
             var section = path.Split('.')[0];
             var known = tree[section] is JsonObject settings
-                ? string.Join(", ", settings.Select(s => $"{section}.{s.Key}"))
+                ? string.Join(", ", PolicyDocument.Paths(settings).Select(p => $"{section}.{p}"))
                 : string.Join(", ", tree.Select(s => s.Key));
             return $"unknown policy setting '{path}' (known {(tree[section] is null ? "sections" : "settings")}: {known})";
         }
-        var dot = path.IndexOf('.');
-        var target = tree[path[..dot]]!.AsObject();
-        var key = path[(dot + 1)..];
         var kind = PolicyDocument.Element(existing).ValueKind;
         JsonNode? replacement = kind switch
         {

@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace LiveShop.Kernel.Policies.Changes;
 
 /// <summary>
-/// A policy as a document of sections and settings (<c>refunds.auto_refund_max</c> …), the shape the policy file has:
+/// A policy as a document of sections and settings (<c>refunds.auto_refund_max</c>, <c>roles.support.request</c> …), the shape the policy file has:
 /// what <c>change_policy</c> edits by dotted path and what an adopted version is stored as.
 /// </summary>
 public static class PolicyDocument
@@ -20,6 +20,7 @@ public static class PolicyDocument
             ["auto_refund_max"] = p.Refunds.AutoRefundMax,
             ["founder_threshold"] = p.Refunds.FounderThreshold,
             ["customer_trailing_24h_max"] = p.Refunds.CustomerTrailing24hMax,
+            ["hold_on_country_mismatch"] = p.Refunds.HoldOnCountryMismatch,
         },
         ["ads"] = new JsonObject
         {
@@ -51,6 +52,13 @@ public static class PolicyDocument
             ["l3_actions"] = List(p.Risk.L3Actions),
         },
         ["proofs"] = new JsonObject { ["lifetime_minutes"] = p.Proofs.LifetimeMinutes },
+        ["roles"] = new JsonObject(p.Roles.ByRole.Select(role => KeyValuePair.Create(role.Key, (JsonNode?)new JsonObject
+        {
+            ["request"] = List(role.Value.Request),
+            ["read"] = List(role.Value.Read),
+            ["approve"] = List(role.Value.Approve),
+            ["console"] = List(role.Value.Console),
+        }))),
     };
 
     /// <summary>The policy as YAML that <see cref="PolicyLoader.Parse"/> reads back to the same version.</summary>
@@ -59,25 +67,30 @@ public static class PolicyDocument
     /// <summary>A document tree as policy YAML (numbers invariant, list items quoted).</summary>
     public static string ToYaml(JsonObject tree)
     {
-        var root = new YamlMappingNode();
-        foreach (var (sectionName, section) in tree)
-        {
-            var mapping = new YamlMappingNode();
-            foreach (var (key, value) in section!.AsObject())
-                mapping.Add(key, ToYamlNode(value!));
-            root.Add(sectionName, mapping);
-        }
         var writer = new StringWriter(CultureInfo.InvariantCulture);
-        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        new YamlStream(new YamlDocument(ToYamlNode(tree))).Save(writer, assignAnchors: false);
         return writer.ToString();
     }
 
-    /// <summary>The value at a dotted path (<c>section.setting</c>), or null when the document has no such setting.</summary>
+    /// <summary>
+    /// The value at a dotted path (<c>section.setting</c>, or <c>roles.ROLE.setting</c>), or null when the document has no
+    /// such setting; a path that ends on a group of settings names no setting.
+    /// </summary>
     public static JsonNode? At(JsonObject tree, string path)
     {
-        var dot = path.IndexOf('.');
-        if (dot <= 0 || dot == path.Length - 1 || path.IndexOf('.', dot + 1) >= 0) return null;
-        return tree[path[..dot]] is JsonObject section ? section[path[(dot + 1)..]] : null;
+        var node = Parent(tree, path, out var key)?[key];
+        return node is JsonObject ? null : node;
+    }
+
+    /// <summary>The group of settings that holds the setting at <paramref name="path"/>, and the setting's key in it.</summary>
+    public static JsonObject? Parent(JsonObject tree, string path, out string key)
+    {
+        var parts = path.Split('.');
+        key = parts[^1];
+        if (parts.Length < 2 || parts.Any(p => p.Length == 0)) return null;
+        JsonObject? group = tree;
+        foreach (var part in parts[..^1]) group = group?[part] as JsonObject;
+        return group;
     }
 
     /// <summary>Every dotted path whose value differs between two policies, with both values.</summary>
@@ -85,20 +98,20 @@ public static class PolicyDocument
     {
         var before = ToTree(from);
         var after = ToTree(to);
-        var changes = new List<SettingChange>();
-        foreach (var (sectionName, section) in after)
-            foreach (var (key, value) in section!.AsObject())
-            {
-                var old = before[sectionName]![key];
-                if (!JsonNode.DeepEquals(old, value))
-                    changes.Add(new SettingChange($"{sectionName}.{key}", Element(old), Element(value)));
-            }
-        return changes;
+        var paths = Paths(before).Union(Paths(after)).ToList();
+        return [.. paths
+            .Select(path => (Path: path, Old: At(before, path), New: At(after, path)))
+            .Where(c => !JsonNode.DeepEquals(c.Old, c.New))
+            .Select(c => new SettingChange(c.Path, Element(c.Old), Element(c.New)))];
     }
 
     /// <summary>The paths a document has, for messages that list what may be changed.</summary>
-    public static IEnumerable<string> Paths(JsonObject tree) =>
-        tree.SelectMany(section => section.Value!.AsObject().Select(setting => $"{section.Key}.{setting.Key}"));
+    public static IEnumerable<string> Paths(JsonObject tree) => Paths(tree, "");
+
+    private static IEnumerable<string> Paths(JsonObject group, string prefix) =>
+        group.SelectMany(setting => setting.Value is JsonObject inner
+            ? Paths(inner, prefix + setting.Key + ".")
+            : [prefix + setting.Key]);
 
     internal static JsonElement Element(JsonNode? node) =>
         node is null ? default : JsonSerializer.SerializeToElement(node);
@@ -107,6 +120,12 @@ public static class PolicyDocument
 
     private static YamlNode ToYamlNode(JsonNode value)
     {
+        if (value is JsonObject group)
+        {
+            var mapping = new YamlMappingNode();
+            foreach (var (key, inner) in group) mapping.Add(key, ToYamlNode(inner!));
+            return mapping;
+        }
         if (value is JsonArray array)
             return new YamlSequenceNode(array.Select(item => (YamlNode)new YamlScalarNode(Element(item).GetString() ?? "") { Style = ScalarStyle.DoubleQuoted }));
         var element = Element(value);

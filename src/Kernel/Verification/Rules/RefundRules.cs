@@ -2,7 +2,10 @@ using static LiveShop.Kernel.Verification.Rules.RuleText;
 
 namespace LiveShop.Kernel.Verification.Rules;
 
-/// <summary><c>refund_order</c>: refunds stay within what was paid; large or repeated refunds need approval.</summary>
+/// <summary>
+/// <c>refund_order</c>: refunds stay within what was paid; large or repeated refunds, and refunds on orders whose billing
+/// and shipping countries differ (the written refund policy flags those), need approval.
+/// </summary>
 internal static class RefundRules
 {
     public static void Evaluate(in RuleContext context, VerdictBuilder verdict)
@@ -54,5 +57,20 @@ internal static class RefundRules
                 total, policy.CustomerTrailing24hMax, customerFact);
         else
             verdict.Pass("customer_refunds_24h", total, policy.CustomerTrailing24hMax, customerFact);
+    
+        CheckCountries(order, policy, verdict);
+    }
+
+    private static void CheckCountries(Facts.OrderFact order, Policies.RefundPolicy policy, VerdictBuilder verdict)
+    {
+        var countryFact = $"order {order.Id} billing_country={order.BillingCountry ?? "(none)"} shipping_country={order.ShippingCountry ?? "(none)"}";
+        if (!policy.HoldOnCountryMismatch || string.IsNullOrEmpty(order.BillingCountry) || string.IsNullOrEmpty(order.ShippingCountry))
+            verdict.NotApplicable("refund_country_match", countryFact);
+        else if (!string.Equals(order.BillingCountry, order.ShippingCountry, StringComparison.OrdinalIgnoreCase))
+            verdict.Escalate("refund_country_match", RiskLevel.L2,
+                $"refund on order {order.Id} whose billing country {order.BillingCountry} differs from its shipping country {order.ShippingCountry}",
+                null, null, countryFact);
+        else
+            verdict.Pass("refund_country_match", null, null, countryFact);
     }
 }
