@@ -1,34 +1,49 @@
 using LiveShop.Memory.Database;
+using LiveShop.Memory.Database.Privileges;
 using Npgsql;
 
 namespace LiveShop.Testing;
 
 /// <summary>
 /// The throwaway PostgreSQL cluster every test suite shares (fsync off, trust on loopback), started once per
-/// process; <c>LIVESHOP_TEST_ADMIN_CONNECTION</c> points the tests at another server instead.
+/// process, with the same owner and application roles as the private cluster; <c>LIVESHOP_TEST_ADMIN_CONNECTION</c>
+/// (a superuser) points the tests at another server instead, where the roles are created the same way.
 /// </summary>
 public static class TestCluster
 {
-    private static readonly Lazy<Task<string>> AdminConnection = new(StartAsync);
+    private static readonly Lazy<Task<DatabaseLogins>> Server = new(StartAsync);
 
-    /// <summary>Connection string to the cluster's <c>postgres</c> database, as superuser.</summary>
-    public static Task<string> GetAdminConnectionStringAsync() => AdminConnection.Value;
+    /// <summary>The cluster's logins (administrator, owner, application) on its <c>postgres</c> database.</summary>
+    public static Task<DatabaseLogins> GetServerLoginsAsync() => Server.Value;
+
+    private const string TestRolePassword = "liveshop-test-role";
 
     /// <summary>Root of the repository (the folder holding LiveShop.Agents.sln).</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    private static async Task<string> StartAsync()
+    private static async Task<DatabaseLogins> StartAsync()
     {
         var configured = Environment.GetEnvironmentVariable("LIVESHOP_TEST_ADMIN_CONNECTION");
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
-
-        var cluster = new PrivateCluster(ClusterSettings.For(Path.Combine(RepositoryRoot, ".data"), durable: false, databaseName: "postgres"));
-        return await cluster.EnsureStartedAsync();
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            var cluster = new PrivateCluster(ClusterSettings.For(Path.Combine(RepositoryRoot, ".data"), durable: false, databaseName: "postgres"));
+            return await cluster.EnsureStartedAsync();
+        }
+        // Another server: the tests' roles get a fixed password (they hold nothing but throwaway test databases), the same
+        // in every test process, so processes starting together do not lock each other out.
+        await using (var administrator = new NpgsqlConnection(configured))
+        {
+            await administrator.OpenAsync();
+            foreach (var role in new[] { DatabaseRoles.Owner, DatabaseRoles.Application })
+                await DatabaseRoles.EnsureLoginAsync(administrator, role, TestRolePassword, resetPassword: true, CancellationToken.None);
+        }
+        return new DatabaseLogins
+        {
+            Administrator = configured,
+            Owner = new NpgsqlConnectionStringBuilder(configured) { Username = DatabaseRoles.Owner, Password = TestRolePassword }.ConnectionString,
+            Application = new NpgsqlConnectionStringBuilder(configured) { Username = DatabaseRoles.Application, Password = TestRolePassword }.ConnectionString,
+        };
     }
-
-    /// <summary>Connection string for another database of the same server.</summary>
-    public static string ForDatabase(string adminConnectionString, string database) =>
-        new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database }.ConnectionString;
 
     private static string FindRepositoryRoot()
     {

@@ -21,9 +21,9 @@ internal static class BenchRagCommand
                 result.Error().WriteLine("liveshop: --chunks must be between 100 and 5000000");
                 return 2;
             }
-            var connectionString = await DatabaseBootstrap.ResolveConnectionStringAsync(LiveShopConfiguration.Build(), cancellationToken);
-            await using var scratch = await ScratchDatabase.CreateAsync(connectionString, "rag", cancellationToken);
-            var report = await new RagBenchmark().RunAsync(scratch.DataSource, count, LocalMiniLmEmbedder.Shared, result.Error(), cancellationToken);
+            await using var scratch = await BenchCommand.OpenScratchAsync("rag", cancellationToken);
+            // The benchmark builds its own vector table and index, which only the scratch database's owner may.
+            var report = await new RagBenchmark().RunAsync(scratch.OwnerDataSource, count, LocalMiniLmEmbedder.Shared, result.Error(), cancellationToken);
             foreach (var line in report.RenderLines()) result.Out().WriteLine(line);
             return 0;
         });

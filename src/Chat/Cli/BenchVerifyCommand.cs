@@ -53,17 +53,15 @@ internal static class BenchVerifyCommand
 
     private static async Task<int> RunAsync(int clients, int requests, int days, TimeSpan warmUpLimit, TextWriter stdout, TextWriter log, CancellationToken cancellationToken)
     {
-        var configuration = LiveShopConfiguration.Build();
-        var connectionString = await DatabaseBootstrap.ResolveConnectionStringAsync(configuration, cancellationToken);
-        await using var scratch = await ScratchDatabase.CreateAsync(connectionString, "benchverify", cancellationToken);
+        await using var scratch = await BenchCommand.OpenScratchAsync("benchverify", cancellationToken);
         log.WriteLine($"seeding {days} days of the sandbox business into {scratch.Name}…");
         await StartupSeeding.CreateSeeder(scratch.DataSource).SeedAsync(StartupSeeding.SeedOptionsFor(42, days), cancellationToken);
         var packets = await RealisticPacketsAsync(scratch.DataSource, cancellationToken);
 
-        var scratchConnection = new NpgsqlConnectionStringBuilder(connectionString) { Database = scratch.Name }.ConnectionString;
         await using var app = await LiveShopWebApp.BuildAsync("http://127.0.0.1:0",
         [
-            $"--ConnectionStrings:LiveShop={scratchConnection}",
+            $"--ConnectionStrings:LiveShop={scratch.Logins.Application}",
+            $"--ConnectionStrings:LiveShopOwner={scratch.Logins.Owner}",
             "--LiveShop:SeedWhenEmpty=false",
             // The demo simulation would write a simulated hour a second into the business the verifications read from.
             "--Sandbox:Enabled=false",

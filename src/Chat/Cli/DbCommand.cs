@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LiveShop.Chat.Hosting;
 using LiveShop.Memory.Database;
+using LiveShop.Memory.Database.Privileges;
 
 namespace LiveShop.Chat.Cli;
 
@@ -10,7 +11,7 @@ internal static class DbCommand
     public static Command Create()
     {
         var db = new Command("db", "Manage the private PostgreSQL cluster (not used when ConnectionStrings__LiveShop is set).");
-        db.Add(Verb("start", "Create the cluster if needed, start it and apply migrations.", Start));
+        db.Add(Verb("start", "Create the cluster if needed, start it and apply migrations (on a configured server: migrations and grants only).", Start));
         db.Add(Verb("stop", "Stop the cluster.", Stop));
         db.Add(Verb("status", "Show whether the cluster exists and runs.", Status));
         var reset = Verb("reset", "Delete ALL data in the cluster and start afresh (needs --yes).", Reset);
@@ -28,6 +29,7 @@ internal static class DbCommand
             var database = configuration.GetDatabaseOptions();
             if (!string.IsNullOrWhiteSpace(database.ConnectionString))
             {
+                if (name == "start") return await MigrateConfiguredAsync(result, configuration, cancellationToken);
                 result.Error().WriteLine("liveshop: ConnectionStrings__LiveShop is configured, so there is no private cluster to manage.");
                 return name == "status" ? await PrintConfiguredStatusAsync(result, configuration, cancellationToken) : 1;
             }
@@ -66,6 +68,7 @@ internal static class DbCommand
         result.Out().WriteLine($"database: {state}");
         if (status.Port is { } port) result.Out().WriteLine($"address: 127.0.0.1:{port}");
         result.Out().WriteLine($"cluster: {status.ClusterDirectory}");
+        result.Out().WriteLine($"roles: {DatabaseRoles.Owner} (owner: migrations), {DatabaseRoles.Application} (application: the host and the verbs)");
         return 0;
     }
 
@@ -78,6 +81,15 @@ internal static class DbCommand
         }
         await cluster!.ResetAsync(cancellationToken);
         result.Out().WriteLine("database: reset; it is empty and will be migrated and seeded on the next start");
+        return 0;
+    }
+
+    // A deploy step for an external server: migrations and grants with the owner login, so the host itself can run with
+    // the application login alone.
+    private static async Task<int> MigrateConfiguredAsync(ParseResult result, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Out(), cancellationToken);
+        result.Out().WriteLine("database: migrated and granted (configured server)");
         return 0;
     }
 

@@ -42,6 +42,12 @@ public static class LiveShopCli
             await stderr.WriteLineAsync($"liveshop: {e.Message}");
             return ConfigurationExitCode;
         }
+        catch (Memory.Database.ClusterException e)
+        {
+            // The database could not be prepared (cluster, roles, migrations); the message says what to do.
+            await stderr.WriteLineAsync($"liveshop: {e.Message}");
+            return 1;
+        }
     }
 
     private static IEnumerable<string> VerbPath(CommandResult result)

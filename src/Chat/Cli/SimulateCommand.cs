@@ -52,8 +52,7 @@ internal static class SimulateCommand
                 return 0;
             }
 
-            var connectionString = await DatabaseBootstrap.ResolveConnectionStringAsync(LiveShopConfiguration.Build(), cancellationToken);
-            await using var scratchDatabase = await ScratchDatabase.CreateAsync(connectionString, "simulate", cancellationToken);
+            await using var scratchDatabase = await BenchCommand.OpenScratchAsync("simulate", cancellationToken);
             var seeder = new SandboxSeeder(() => LiveShopDataSource.CreateContext(scratchDatabase.DataSource),
                 new EventStore(scratchDatabase.DataSource, TimeProvider.System));
             var seeded = await seeder.SeedAsync(new SeedOptions

@@ -22,12 +22,13 @@ public static class LiveShopConfiguration
         return options;
     }
 
-    /// <summary>Database options: <c>ConnectionStrings:LiveShop</c> plus the <c>Database</c> section.</summary>
+    /// <summary>Database options: <c>ConnectionStrings:LiveShop</c> (application login), <c>ConnectionStrings:LiveShopOwner</c> (owner login) plus the <c>Database</c> section.</summary>
     public static DatabaseOptions GetDatabaseOptions(this IConfiguration configuration)
     {
         var options = new DatabaseOptions();
         configuration.GetSection(DatabaseOptions.Section).Bind(options);
         options.ConnectionString = configuration.GetConnectionString("LiveShop") ?? options.ConnectionString;
+        options.OwnerConnectionString = configuration.GetConnectionString("LiveShopOwner") ?? options.OwnerConnectionString;
         return options;
     }
 }

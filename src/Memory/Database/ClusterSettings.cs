@@ -12,7 +12,7 @@ public sealed record ClusterSettings
     /// <summary>Directory holding the cluster's data files (PGDATA).</summary>
     public required string ClusterDirectory { get; init; }
 
-    /// <summary>LiveShop's own data directory: the password and remembered port live here.</summary>
+    /// <summary>LiveShop's own data directory: the roles' passwords and the remembered port live here.</summary>
     public required string StateDirectory { get; init; }
 
     /// <summary>Configured port; when null a free port is picked once and remembered.</summary>

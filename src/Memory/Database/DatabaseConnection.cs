@@ -4,15 +4,19 @@ using Npgsql;
 namespace LiveShop.Memory.Database;
 
 /// <summary>
-/// Finds the business database: a configured connection string wins; otherwise the private, durable
+/// Finds the business database: configured connection strings win; otherwise the private, durable
 /// cluster under the data directory is created and started on demand.
 /// </summary>
 public static class DatabaseConnection
 {
-    /// <summary>The connection string to use, starting the private cluster when none is configured.</summary>
-    public static async Task<string> ResolveAsync(DatabaseOptions options, string dataDirectory, CancellationToken cancellationToken = default)
+    /// <summary>The logins to use, starting the private cluster when no connection string is configured.</summary>
+    public static async Task<DatabaseLogins> ResolveAsync(DatabaseOptions options, string dataDirectory, CancellationToken cancellationToken = default)
     {
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
+        var owner = string.IsNullOrWhiteSpace(options.OwnerConnectionString) ? null : options.OwnerConnectionString;
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+            return owner is null ? DatabaseLogins.Single(options.ConnectionString) : new DatabaseLogins { Application = options.ConnectionString, Owner = owner };
+        if (owner is not null)
+            throw new ClusterException("ConnectionStrings:LiveShopOwner is set but ConnectionStrings:LiveShop is not: give the application login too, or neither to use the private cluster");
         var cluster = new PrivateCluster(ClusterFor(options, dataDirectory));
         return await cluster.EnsureStartedAsync(cancellationToken);
     }

@@ -6,8 +6,17 @@ public sealed class DatabaseOptions
     /// <summary>Configuration section of the private-cluster settings.</summary>
     public const string Section = "Database";
 
-    /// <summary>A configured connection string (<c>ConnectionStrings:LiveShop</c>); when set, no private cluster is started.</summary>
+    /// <summary>
+    /// A configured connection string (<c>ConnectionStrings:LiveShop</c>), the application login the host and the verbs
+    /// connect as; when set, no private cluster is started.
+    /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The owner login of a configured server (<c>ConnectionStrings:LiveShopOwner</c>): migrations and grants run with it.
+    /// When absent, <see cref="ConnectionString"/> does both jobs, and start-up says what that login may do.
+    /// </summary>
+    public string? OwnerConnectionString { get; set; }
 
     /// <summary>Directory for the cluster's files; must be reachable by the <c>postgres</c> OS user. Defaults per machine.</summary>
     public string? ClusterDirectory { get; set; }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
+using LiveShop.Memory.Database.Privileges;
 using Npgsql;
 
 namespace LiveShop.Memory.Database;
@@ -19,24 +20,33 @@ public sealed class PrivateCluster(ClusterSettings settings)
     private const string OsUser = "postgres";
     private static readonly bool RunAsPostgres = OperatingSystem.IsLinux() && Environment.UserName == "root";
 
+    private const string MaintenanceDatabase = "postgres";
+
     private string PortFile => Path.Combine(settings.StateDirectory, settings.Durable ? "postgres-port" : "postgres-test-port");
     private string PasswordFile => Path.Combine(settings.StateDirectory, "postgres-password");
+    private string OwnerPasswordFile => Path.Combine(settings.StateDirectory, "postgres-owner-password");
+    private string ApplicationPasswordFile => Path.Combine(settings.StateDirectory, "postgres-app-password");
     private string LogFile => settings.ClusterDirectory.TrimEnd('/') + ".log";
 
     /// <summary>The settings this cluster runs with.</summary>
     public ClusterSettings Settings => settings;
 
-    /// <summary>Initialises the cluster when needed, starts it, creates the database; returns its connection string.</summary>
-    public async Task<string> EnsureStartedAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Initialises the cluster when needed, starts it, makes sure its owner and application roles exist (with generated
+    /// passwords in the data directory) and that the database exists, owned by the owner role; returns its logins.
+    /// The maintenance database <c>postgres</c> only addresses the server: it stays the superuser's.
+    /// </summary>
+    public async Task<DatabaseLogins> EnsureStartedAsync(CancellationToken cancellationToken = default)
     {
         using var _ = await AcquireLockAsync(cancellationToken);
         EnsurePostgresInstalled();
         if (!File.Exists(Path.Combine(settings.ClusterDirectory, "PG_VERSION")))
             await InitializeAsync(cancellationToken);
         var port = await StartIfStoppedAsync(cancellationToken);
-        var connectionString = BuildConnectionString(port, settings.DatabaseName);
-        await CreateDatabaseIfMissingAsync(port, cancellationToken);
-        return connectionString;
+        var server = await EnsureRolesAsync(port, cancellationToken);
+        if (settings.DatabaseName != MaintenanceDatabase)
+            await DatabaseProvisioning.EnsureOwnedAsync(server, settings.DatabaseName, cancellationToken);
+        return server.ForDatabase(settings.DatabaseName);
     }
 
     /// <summary>Stops the cluster if it runs.</summary>
@@ -48,7 +58,7 @@ public sealed class PrivateCluster(ClusterSettings settings)
     }
 
     /// <summary>Deletes every byte of the cluster's data, then initialises and starts it afresh.</summary>
-    public async Task<string> ResetAsync(CancellationToken cancellationToken = default)
+    public async Task<DatabaseLogins> ResetAsync(CancellationToken cancellationToken = default)
     {
         await StopAsync(cancellationToken);
         using (await AcquireLockAsync(cancellationToken))
@@ -67,20 +77,50 @@ public sealed class PrivateCluster(ClusterSettings settings)
         return new ClusterStatus(initialized, running, ReadStoredPort(), settings.ClusterDirectory);
     }
 
-    /// <summary>Connection string for a database of this cluster (the cluster must be running).</summary>
-    public string BuildConnectionString(int port, string database)
+    /// <summary>The logins of a database of this cluster (the cluster must be running).</summary>
+    public DatabaseLogins LoginsFor(int port, string database) => new()
+    {
+        Administrator = ConnectionString(port, database, OsUser, PasswordFile),
+        Owner = ConnectionString(port, database, DatabaseRoles.Owner, OwnerPasswordFile),
+        Application = ConnectionString(port, database, DatabaseRoles.Application, ApplicationPasswordFile),
+    };
+
+    private string ConnectionString(int port, string database, string user, string passwordFile)
     {
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = port,
-            Username = OsUser,
+            Username = user,
             Database = database,
             Pooling = true,
         };
-        if (settings.Durable) builder.Password = File.ReadAllText(PasswordFile).Trim();
+        if (settings.Durable) builder.Password = File.ReadAllText(passwordFile).Trim();
         return builder.ConnectionString;
     }
+
+    // The durable cluster gives each role a generated password kept, like the superuser's, in an owner-only file of the
+    // data directory; a role whose file is new (first start, or the file was deleted) gets its password set again.
+    private async Task<DatabaseLogins> EnsureRolesAsync(int port, CancellationToken cancellationToken)
+    {
+        var fresh = new Dictionary<string, bool>();
+        foreach (var (role, file) in new[] { (DatabaseRoles.Owner, OwnerPasswordFile), (DatabaseRoles.Application, ApplicationPasswordFile) })
+        {
+            fresh[role] = settings.Durable && !File.Exists(file);
+            if (fresh[role]) WriteSecretFile(file, GeneratePassword());
+        }
+        var server = LoginsFor(port, MaintenanceDatabase);
+        await using var administrator = new NpgsqlConnection(server.Administrator);
+        await administrator.OpenAsync(cancellationToken);
+        foreach (var (role, login) in new[] { (DatabaseRoles.Owner, server.Owner), (DatabaseRoles.Application, server.Application) })
+        {
+            var password = new NpgsqlConnectionStringBuilder(login).Password;
+            await DatabaseRoles.EnsureLoginAsync(administrator, role, password, resetPassword: fresh[role], cancellationToken);
+        }
+        return server;
+    }
+
+    private static string GeneratePassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('/', '_').Replace('+', '-');
 
     private void EnsurePostgresInstalled()
     {
@@ -101,8 +141,7 @@ public sealed class PrivateCluster(ClusterSettings settings)
         string? passwordFileForInitdb = null;
         if (settings.Durable)
         {
-            if (!File.Exists(PasswordFile))
-                WriteSecretFile(PasswordFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('/', '_').Replace('+', '-'));
+            if (!File.Exists(PasswordFile)) WriteSecretFile(PasswordFile, GeneratePassword());
             // initdb runs as postgres and cannot read the password file in a root-owned data directory.
             passwordFileForInitdb = Path.Combine(parent, $".pw-{Guid.NewGuid():N}");
             WriteSecretFile(passwordFileForInitdb, File.ReadAllText(PasswordFile).Trim());
@@ -143,18 +182,6 @@ public sealed class PrivateCluster(ClusterSettings settings)
         Directory.CreateDirectory(settings.StateDirectory);
         File.WriteAllText(PortFile, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return port;
-    }
-
-    private async Task CreateDatabaseIfMissingAsync(int port, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(BuildConnectionString(port, "postgres"));
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", settings.DatabaseName);
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return;
-        // Identifiers cannot be parameters; the name is quoted, and it comes from configuration, not users.
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{settings.DatabaseName.Replace("\"", "\"\"")}\"", connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<bool> IsRunningAsync(CancellationToken cancellationToken)

@@ -33,6 +33,7 @@ public sealed class ChatCommandTests(TestDatabase database) : IClassFixture<Test
         ["Llm__Endpoint"] = _model.BaseAddress.ToString(),
         ["Llm__Model"] = "scripted",
         ["ConnectionStrings__LiveShop"] = database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = _dataDirectory,
     };
 

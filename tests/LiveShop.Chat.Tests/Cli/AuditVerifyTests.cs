@@ -11,6 +11,7 @@ public sealed class AuditVerifyTests(TestDatabase database) : IClassFixture<Test
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__LiveShop"] = database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = Path.Combine(Path.GetTempPath(), "liveshop-audit-test"),
     };
 
@@ -38,7 +39,7 @@ public sealed class AuditVerifyTests(TestDatabase database) : IClassFixture<Test
 
     private async Task ExecuteAsSuperuserAsync(params string[] statements)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var connection = await database.AdminDataSource.OpenConnectionAsync();
         foreach (var sql in statements)
         {
             await using var command = new NpgsqlCommand(sql, connection);

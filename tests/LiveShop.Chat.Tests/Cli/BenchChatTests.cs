@@ -8,6 +8,7 @@ public sealed class BenchChatTests(TestDatabase database) : IClassFixture<TestDa
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__LiveShop"] = database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = Path.Combine(Path.GetTempPath(), "liveshop-bench-chat-test"),
     };
 

@@ -9,6 +9,7 @@ public sealed class BenchVerifyTests(TestDatabase database) : IClassFixture<Test
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__LiveShop"] = database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = Path.Combine(Path.GetTempPath(), "liveshop-bench-verify-test"),
     };
 

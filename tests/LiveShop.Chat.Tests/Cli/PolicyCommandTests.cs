@@ -13,6 +13,7 @@ public sealed class PolicyCommandTests(TestDatabase database) : IClassFixture<Te
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__LiveShop"] = database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = Path.Combine(Path.GetTempPath(), "liveshop-policy-cli-test"),
     };
 

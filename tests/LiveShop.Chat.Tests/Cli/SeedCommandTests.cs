@@ -12,6 +12,7 @@ public sealed class SeedCommandTests(EmptyTestDatabase database) : IClassFixture
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__LiveShop"] = database.ConnectionString,
+            ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
             ["LiveShop__DataDirectory"] = Path.Combine(Path.GetTempPath(), "liveshop-seed-test"),
         };
 

@@ -9,6 +9,7 @@ public sealed class SimulateCommandTests(TestDatabase database) : IClassFixture<
     private Dictionary<string, string> Environment() => new()
     {
         ["ConnectionStrings__LiveShop"] = database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = Path.Combine(Path.GetTempPath(), "liveshop-simulate-test"),
     };
 

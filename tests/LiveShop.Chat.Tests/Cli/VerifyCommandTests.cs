@@ -31,6 +31,7 @@ public sealed class VerifyCommandTests(TestDatabase database) : IClassFixture<Te
     private Dictionary<string, string> Live => new()
     {
         ["ConnectionStrings__LiveShop"] = database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = Path.Combine(_directory, "data"),
     };
 

@@ -28,6 +28,7 @@ public sealed class GatewaySurfaceTests(LiveShopServer server) : IClassFixture<L
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__LiveShop"] = server.Database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = server.Database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = server.DataDirectory,
     };
 

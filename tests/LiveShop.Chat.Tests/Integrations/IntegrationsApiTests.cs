@@ -60,7 +60,7 @@ public sealed class IntegrationsApiTests(StripeConfiguredServer server) : IClass
         }
         finally
         {
-            await using var reset = server.Database.DataSource.CreateCommand("DELETE FROM integration_connections");
+            await using var reset = server.Database.OwnerDataSource.CreateCommand("DELETE FROM integration_connections");
             await reset.ExecuteNonQueryAsync();
         }
     }

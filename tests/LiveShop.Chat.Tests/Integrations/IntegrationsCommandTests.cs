@@ -13,6 +13,7 @@ public sealed class IntegrationsCommandTests(TestDatabase database) : IClassFixt
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__LiveShop"] = database.ConnectionString,
+            ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
             ["LiveShop__DataDirectory"] = Path.Combine(Path.GetTempPath(), "liveshop-integrations-test"),
         };
         foreach (var (key, value) in more) environment[key] = value;

@@ -90,7 +90,7 @@ public sealed class ApprovalFallbackTests(MessagingServer server)
     [Fact]
     public async Task An_L3_card_for_a_founder_without_linked_Slack_goes_to_the_approvals_channel_saying_so_and_only_the_founder_can_decide()
     {
-        await using (var unlink = server.Database.DataSource.CreateCommand(
+        await using (var unlink = server.Database.OwnerDataSource.CreateCommand(
             "DELETE FROM chat_user_links WHERE platform = 'slack' AND lower(user_email) = 'founder@liveshop.local'"))
             await unlink.ExecuteNonQueryAsync();
         await server.LinkAsync("slack", "U_L3_APPROVER", "approver@liveshop.local");

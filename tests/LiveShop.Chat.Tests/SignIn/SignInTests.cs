@@ -14,6 +14,7 @@ public sealed class SignInTests(LiveShopServer server) : IClassFixture<LiveShopS
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__LiveShop"] = server.Database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = server.Database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = server.DataDirectory,
     };
 

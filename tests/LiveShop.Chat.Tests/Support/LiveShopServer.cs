@@ -63,7 +63,7 @@ public class LiveShopServer : IAsyncLifetime
         await _database.InitializeAsync();
         _app = await LiveShopWebApp.BuildAsync("http://127.0.0.1:0",
         [
-            $"--ConnectionStrings:LiveShop={_database.ConnectionString}",
+            .. _database.ConnectionArguments(),
             $"--LiveShop:DataDirectory={DataDirectory}",
             $"--LiveShop:SeedWhenEmpty={SeedDays > 0}",
             $"--LiveShop:SandboxDays={Math.Max(SeedDays, 1)}",

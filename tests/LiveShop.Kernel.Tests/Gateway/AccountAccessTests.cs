@@ -14,7 +14,7 @@ public sealed class AccountAccessTests(TestDatabase database) : IClassFixture<Te
 
     private async Task<GatewayHarness> CreateAsync()
     {
-        await using (var reset = database.DataSource.CreateCommand(
+        await using (var reset = database.OwnerDataSource.CreateCommand(
             "TRUNCATE gateway_executions, decision_log, approvals; DELETE FROM users WHERE email LIKE '%@test.local'"))
             await reset.ExecuteNonQueryAsync();
         var access = new ModifyAccountAccessExecutor(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), TimeProvider.System);

@@ -12,7 +12,7 @@ public sealed class ClaimRecoveryTests(TestDatabase database) : IClassFixture<Te
 
     private async Task<(GatewayHarness Harness, CrashOnceExecutor Refunds)> CreateAsync()
     {
-        await using (var clean = database.DataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals"))
+        await using (var clean = database.OwnerDataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals"))
             await clean.ExecuteNonQueryAsync();
         var refunds = new CrashOnceExecutor("refund_order");
         return (await GatewayHarness.CreateAsync(database, new ChangingFacts(_scenario.Snapshot), [refunds]), refunds);

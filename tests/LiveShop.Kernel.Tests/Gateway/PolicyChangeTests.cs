@@ -15,7 +15,7 @@ public sealed class PolicyChangeTests(TestDatabase database) : IClassFixture<Tes
 
     private async Task<(GatewayHarness Harness, PolicyInForce Policies, CountingExecutor Refunds, ChangePolicyExecutor Changes)> CreateAsync()
     {
-        await using (var clean = database.DataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals, policy_versions"))
+        await using (var clean = database.OwnerDataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals, policy_versions"))
             await clean.ExecuteNonQueryAsync();
         var policies = new PolicyInForce(PolicyLoader.LoadDefault(), new AdoptedPolicies(database.DataSource));
         var changes = new ChangePolicyExecutor(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), policies, TimeProvider.System);

@@ -14,7 +14,7 @@ public sealed class ToolGatewayTests(TestDatabase database) : IClassFixture<Test
 
     private async Task<(GatewayHarness Harness, CountingExecutor Refunds)> CreateAsync()
     {
-        await using (var clean = database.DataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals"))
+        await using (var clean = database.OwnerDataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals"))
             await clean.ExecuteNonQueryAsync();
         var refunds = new CountingExecutor("refund_order");
         var harness = await GatewayHarness.CreateAsync(database, new ChangingFacts(_scenario.Snapshot), [refunds]);

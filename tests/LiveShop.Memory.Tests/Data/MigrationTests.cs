@@ -9,7 +9,8 @@ public sealed class MigrationTests(EmptyTestDatabase database) : IClassFixture<E
     [Fact]
     public async Task Migrations_apply_to_an_empty_database_and_leave_nothing_pending()
     {
-        await using var context = database.CreateContext();
+        // Migrations are the owner role's job.
+        await using var context = LiveShop.Memory.Database.LiveShopDataSource.CreateContext(database.OwnerDataSource);
         Assert.NotEmpty(await context.Database.GetPendingMigrationsAsync());
 
         await context.Database.MigrateAsync();
@@ -39,7 +40,7 @@ public sealed class MigrationTests(EmptyTestDatabase database) : IClassFixture<E
 
     private async Task<List<string>> QueryStringsAsync(string sql)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var connection = await database.OwnerDataSource.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var values = new List<string>();

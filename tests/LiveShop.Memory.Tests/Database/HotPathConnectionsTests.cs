@@ -14,8 +14,13 @@ public sealed class HotPathConnectionsTests(TestDatabase database) : IClassFixtu
 
     public async Task InitializeAsync()
     {
-        await using var command = database.DataSource.CreateCommand(
-            "CREATE TABLE IF NOT EXISTS snapshot_probe (id serial PRIMARY KEY); CREATE TABLE IF NOT EXISTS write_probe (id int PRIMARY KEY)");
+        // Probe tables of the tests' own: created by the owner, granted to the application role the connections log in as.
+        var application = DatabaseProvisioning.RoleOf(database.ConnectionString);
+        await using var command = database.OwnerDataSource.CreateCommand(
+            $"""
+            CREATE TABLE IF NOT EXISTS snapshot_probe (id serial PRIMARY KEY); CREATE TABLE IF NOT EXISTS write_probe (id int PRIMARY KEY);
+            GRANT SELECT, INSERT ON snapshot_probe, write_probe TO "{application}"; GRANT USAGE ON SEQUENCE snapshot_probe_id_seq TO "{application}"
+            """);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -32,8 +32,8 @@ public sealed class PrivateClusterRecoveryTests
 
             var again = await cluster.EnsureStartedAsync();
 
-            Assert.Equal(new NpgsqlConnectionStringBuilder(first).Port, new NpgsqlConnectionStringBuilder(again).Port);
-            await using var connection = new NpgsqlConnection(again);
+            Assert.Equal(new NpgsqlConnectionStringBuilder(first.Application).Port, new NpgsqlConnectionStringBuilder(again.Application).Port);
+            await using var connection = new NpgsqlConnection(again.Application);
             await connection.OpenAsync();
         }
         finally

@@ -22,7 +22,7 @@ public sealed class EventChainTamperTests : IAsyncLifetime
 
     private async Task AsSuperuserWithoutTriggersAsync(string sql)
     {
-        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        await using var connection = await _database.AdminDataSource.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
             $"ALTER TABLE business_events DISABLE TRIGGER ALL; {sql}; ALTER TABLE business_events ENABLE TRIGGER ALL;", connection);
         await command.ExecuteNonQueryAsync();

@@ -65,7 +65,9 @@ public sealed class EventStoreTests(TestDatabase database) : IClassFixture<TestD
         await _store.AppendAsync(TestEvents.Orders(2));
         var before = await _store.CountAsync();
 
-        await using var command = database.DataSource.CreateCommand(sql);
+        // As the owner, who holds every privilege on the table: the triggers refuse even it (the application role is
+        // refused earlier, by its grants; see ApplicationRoleTests).
+        await using var command = database.OwnerDataSource.CreateCommand(sql);
         var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
 
         Assert.Contains("business_events is append-only", error.MessageText);

@@ -28,7 +28,8 @@ public sealed class FilteredVectorSearchTests(TestDatabase database) : IClassFix
         var random = new Random(3);
         await InsertDocumentAsync("common", Cluster(axis: 0, random), CancellationToken.None);
         await InsertDocumentAsync("rare", Cluster(axis: 1, random), CancellationToken.None);
-        await using (var analyze = database.DataSource.CreateCommand("ANALYZE knowledge_chunks")) await analyze.ExecuteNonQueryAsync();
+        // Only the table's owner may ANALYZE (in production autovacuum does it).
+        await using (var analyze = database.OwnerDataSource.CreateCommand("ANALYZE knowledge_chunks")) await analyze.ExecuteNonQueryAsync();
         var query = new float[384];
         query[0] = 1;
         var embedder = new FixedQueryEmbedder(query);

@@ -24,7 +24,9 @@ public sealed class ConnectIntegrationTests(TestDatabase database) : IClassFixtu
     public async Task Founder_approval_connects_stripe_and_undo_disconnects_it_after_another_approval()
     {
         await using var h = await StripeHarness.CreateAsync(database);
-        await h.Gateway.ScalarAsync("WITH gone AS (DELETE FROM integration_connections RETURNING 1) SELECT count(*) FROM gone");
+        // The product never deletes connection rows; the owner clears them for this test.
+        await using (var clear = database.OwnerDataSource.CreateCommand("DELETE FROM integration_connections"))
+            await clear.ExecuteNonQueryAsync();
         Assert.Equal(EffectiveMode.LiveAwaitingConnection, (await h.Connections.ListAsync(default)).Single(s => s.Status.Id == "stripe").Effective);
 
         var proposed = await h.Gateway.Pipeline.SubmitAsync(Connect(new { integration_id = "stripe" }));
