@@ -69,6 +69,7 @@ public static class ApplicationTableGrants
         // Knowledge and memory: editable by design, so deletes are granted.
         new("knowledge_documents", WriteAndDelete, "KnowledgeIngestor stores, re-ingests and deletes documents"),
         new("knowledge_chunks", WriteAndDelete, "KnowledgeIngestor replaces a document's chunks; the re-embedder updates embeddings"),
+        new("knowledge_ingestions", Write, "KnowledgeIngestionQueue queues uploads, claims them (FOR UPDATE SKIP LOCKED) and records progress; rows stay as history"),
         new("long_term_memories", WriteAndDelete, "MemoryStore writes, edits and deletes memories"),
 
         // Slack and Teams.
