@@ -20,6 +20,7 @@ public sealed class KnowledgeUploadApiTests(KnowledgeUploadServer server) : ICla
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__LiveShop"] = server.Database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = server.Database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = server.DataDirectory,
         ["Knowledge__MaxUploadBytes"] = KnowledgeUploadServer.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

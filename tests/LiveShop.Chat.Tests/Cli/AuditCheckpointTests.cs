@@ -26,6 +26,7 @@ public sealed class AuditCheckpointTests : IAsyncLifetime
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__LiveShop"] = _database.ConnectionString,
+        ["ConnectionStrings__LiveShopOwner"] = _database.OwnerConnectionString,
         ["LiveShop__DataDirectory"] = _dataDirectory,
     };
 
@@ -41,9 +42,7 @@ public sealed class AuditCheckpointTests : IAsyncLifetime
 
     private async Task TamperAsync(string sql)
     {
-        var admin = TestCluster.ForDatabase(await TestCluster.GetAdminConnectionStringAsync(), _database.Name);
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
+        await using var connection = await _database.AdminDataSource.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
             $"SET session_replication_role = replica; {sql}; SET session_replication_role = DEFAULT;", connection);
         await command.ExecuteNonQueryAsync();
