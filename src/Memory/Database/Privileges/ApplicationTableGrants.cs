@@ -57,6 +57,7 @@ public static class ApplicationTableGrants
         new("policy_versions", Write, "ChangePolicyExecutor adopts a version (INSERT … ON CONFLICT DO UPDATE)"),
         new("users", Write, "founder account, users CLI, password changes and access changes (UPDATE … FOR UPDATE); users are disabled, never deleted"),
         new("api_keys", Write, "ApiKeyRegistry creates keys, marks use and revokes (UPDATE)"),
+        new("sign_in_throttles", WriteAndDelete, "SignInThrottle counts failures (upsert), forgets old windows and clears a key on success (DELETE)"),
         new("goals", Write, "GoalIntake files goals; the goal queue locks and updates them"),
         new("agent_tasks", Write, "GoalIntake files tasks; the goal queue claims them (FOR UPDATE SKIP LOCKED) and updates status"),
         new("conversations", Append, "ConversationStore starts conversations"),
