@@ -40,7 +40,8 @@ public static class AgentServices
         {
             var catalog = sp.GetRequiredService<PersonaCatalog>();
             var audit = sp.GetRequiredService<IFunctionAudit>();
-            var ceiling = new PersonaCeilingPipeline(sp.GetRequiredService<IActionPipeline>(), catalog, sp.GetRequiredService<IVerdictPreview>(), audit);
+            var ceiling = new PersonaCeilingPipeline(sp.GetRequiredService<IActionPipeline>(), catalog, sp.GetRequiredService<IVerdictPreview>(), audit,
+                sp.GetRequiredService<RequestAuthority>());
             return new KernelFactory(sp.GetServices<PluginRegistration>(), PersonaFunctionPolicy.FromCatalog(catalog), ceiling, audit,
                 sp.GetRequiredService<ILoggerFactory>(), new KernelFactoryOptions { FailOnUndeclaredFunctions = IsDevelopment(configuration) });
         });

@@ -67,6 +67,7 @@ public static class GatewayServices
             ClaimLease = configuration.GetValue(ClaimLeaseKey, TimeSpan.FromMinutes(5)),
         });
         services.AddSingleton(sp => new LimitLocks(sp.GetRequiredService<NpgsqlDataSource>(), configuration.GetValue(LimitLockWaitKey, TimeSpan.FromSeconds(30))));
+        services.AddSingleton<RequestAuthority>();
         services.AddSingleton<ActionPipeline>();
         services.AddSingleton<IActionPipeline>(sp => sp.GetRequiredService<ActionPipeline>());
         return services;

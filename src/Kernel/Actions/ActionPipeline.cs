@@ -17,7 +17,7 @@ namespace LiveShop.Kernel.Actions;
 /// </summary>
 public sealed class ActionPipeline(
     PolicyInForce policies, IFactsProvider facts, ProofSigner signer, ToolGateway gateway, ApprovalGate approvals,
-    DecisionLog decisionLog, PlatformEvents events, UserDirectory users, LimitLocks limits, TimeProvider time) : IActionPipeline
+    DecisionLog decisionLog, PlatformEvents events, UserDirectory users, LimitLocks limits, RequestAuthority requests, TimeProvider time) : IActionPipeline
 {
     /// <inheritdoc />
     public Task<ActionOutcome> SubmitAsync(ActionPacket packet, CancellationToken cancellationToken = default) =>
@@ -26,6 +26,8 @@ public sealed class ActionPipeline(
     /// <summary>Submits on behalf of a human (who then cannot approve the request either).</summary>
     public async Task<ActionOutcome> SubmitAsync(ActionPacket packet, string? onBehalfOf, CancellationToken cancellationToken)
     {
+        // Before the verifier: a role that may not request the action files nothing and runs nothing (every path submits here).
+        if (await requests.RefuseAsync(packet, onBehalfOf, cancellationToken) is { } refused) return refused;
         Verdict verdict;
         GatewayResult? executed;
         try
@@ -117,8 +119,11 @@ public sealed class ActionPipeline(
         {
             ProposedAction = inverse.Action,
             Parameters = inverse.Parameters,
+            // The platform proposes the inverse for the person who asked: their role must allow the inverse action, and the
+            // founder may confirm an L3 undo they asked for, as with any agent proposal made for them.
             Agent = "undo",
-            RequestedBy = requester.Email,
+            RequestedBy = "agent:undo",
+            OnBehalfOf = requester.Email,
             IdempotencyKey = $"undo:{execution.IdempotencyKey}",
         };
         var outcome = await SubmitAsync(undo, cancellationToken);

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Policies;
 using System.Text.Json;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
@@ -15,7 +16,7 @@ namespace LiveShop.Kernel.Approvals;
 /// (a compare-and-swap on the row version), repeating it is harmless, a conflicting one is refused; an expired request
 /// never executes. Every request and decision is an event.
 /// </summary>
-public sealed class ApprovalGate(NpgsqlDataSource dataSource, PlatformEvents events, UserDirectory users, TimeProvider time, ApprovalOptions options)
+public sealed class ApprovalGate(NpgsqlDataSource dataSource, PlatformEvents events, UserDirectory users, PolicyInForce policies, TimeProvider time, ApprovalOptions options)
 {
     /// <summary>Opens a request for a signed require_approval verdict (or returns the open one for the same action id).</summary>
     public async Task<ApprovalRecord> RequestAsync(ActionPacket packet, Verdict verdict, string? onBehalfOf, CancellationToken cancellationToken)
@@ -111,6 +112,7 @@ public sealed class ApprovalGate(NpgsqlDataSource dataSource, PlatformEvents eve
     private async Task<ApprovalDecisionResult> DecideAsync(Guid approvalId, string approverEmail, string decision, string? reason, CancellationToken cancellationToken)
     {
         var principal = await users.FindAsync(approverEmail, cancellationToken);
+        var roles = (await policies.GetAsync(cancellationToken)).Roles;
         for (var attempt = 0; ; attempt++)
         {
             await using var context = CreateContext();
@@ -123,7 +125,7 @@ public sealed class ApprovalGate(NpgsqlDataSource dataSource, PlatformEvents eve
                 RequiredApprover = approval.RequiredApprover == "founder" ? Approver.Founder : Approver.AnyApprover,
                 RequestedBy = approval.RequestedBy,
                 OnBehalfOf = approval.OnBehalfOf,
-            });
+            }, roles);
             if (!authority.Allowed) return new(ApprovalDecisionStatus.Refused, authority.Reason, ApprovalRecord.From(approval));
 
             if (approval.Status != "pending") return Settled(approval, principal!.Email, decision);

@@ -69,10 +69,11 @@ public sealed class KernelFactory
     /// <summary>
     /// A new kernel for <paramref name="persona"/> acting for <paramref name="requestedBy"/> (default <c>agent:persona</c>);
     /// <paramref name="services"/> supplies the chat completion service and the like; <paramref name="onlyFunctions"/>, when
-    /// given, narrows the persona's functions further (a task holds only the tools it was planned with).
+    /// given, narrows the persona's functions further (a task holds only the tools it was planned with);
+    /// <paramref name="mayRead"/>, when given, drops the read-only functions the person acted for may not read (their role).
     /// </summary>
     public Microsoft.SemanticKernel.Kernel CreateForPersona(string persona, string? requestedBy = null, IServiceProvider? services = null, string? onBehalfOf = null,
-        IReadOnlyCollection<string>? onlyFunctions = null)
+        IReadOnlyCollection<string>? onlyFunctions = null, Func<string, bool>? mayRead = null)
     {
         if (!_personas.Personas.Contains(persona, StringComparer.Ordinal))
             throw new ArgumentException($"unknown persona '{persona}'", nameof(persona));
@@ -80,17 +81,22 @@ public sealed class KernelFactory
         var kernel = new Microsoft.SemanticKernel.Kernel(services);
         foreach (var plugin in _pluginsByPersona.GetOrAdd(persona, PluginsOf))
         {
-            if (onlyFunctions is null)
+            if (onlyFunctions is null && mayRead is null)
             {
                 kernel.Plugins.Add(plugin);
                 continue;
             }
-            var wanted = plugin.Where(f => onlyFunctions.Contains(f.Name)).ToArray();
-            if (wanted.Length > 0) kernel.Plugins.Add(KernelPluginFactory.CreateFromFunctions(plugin.Name, plugin.Description, wanted));
+            var wanted = plugin.Where(f => (onlyFunctions is null || onlyFunctions.Contains(f.Name))
+                && (mayRead is null || !IsReadOnly(plugin.Name, f.Name) || mayRead(f.Name))).ToArray();
+            if (wanted.Length == plugin.FunctionCount) kernel.Plugins.Add(plugin);
+            else if (wanted.Length > 0) kernel.Plugins.Add(KernelPluginFactory.CreateFromFunctions(plugin.Name, plugin.Description, wanted));
         }
         AttachTo(kernel, new CallerIdentity { Persona = persona, RequestedBy = requestedBy ?? $"agent:{persona}", OnBehalfOf = onBehalfOf });
         return kernel;
     }
+
+    private bool IsReadOnly(string plugin, string function) =>
+        Declarations.TryGet(plugin, function, out var declaration) && declaration.Kind == FunctionKind.ReadOnly;
 
     // A persona's plugins (only its allowed functions) are immutable: built once, shared by every kernel of the persona.
     private KernelPlugin[] PluginsOf(string persona)

@@ -5,6 +5,7 @@ using LiveShop.Kernel.Functions;
 using LiveShop.Kernel.Personas.Catalog;
 using LiveShop.Kernel.Personas.Goals;
 using LiveShop.Kernel.Personas.Routing;
+using LiveShop.Kernel.Policies;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -25,6 +26,7 @@ public sealed partial class ChatTurnService(
     IChatCompletionService model,
     ChatModelDescriptor modelInfo,
     IFunctionAudit audit,
+    PolicyInForce policies,
     ILogger<ChatTurnService> logger)
 {
     /// <summary>Longest message accepted, in characters.</summary>
@@ -117,8 +119,11 @@ public sealed partial class ChatTurnService(
         var plan = request.AllowGoals ? goals.TryPlan(message) : null;
 
         var (user, earlier) = await conversations.OpenAsync(request.User, request.ConversationId, cancellationToken);
-        // The persona proposes; the user is who it acts for (so the founder can confirm what an agent proposed for them).
-        var kernel = kernels.CreateForPersona(route.Persona.Name, onBehalfOf: user.Email, onlyFunctions: request.OnlyFunctions);
+        // The persona proposes; the user is who it acts for (so the founder can confirm what an agent proposed for them). The
+        // user's role bounds what the turn may read; what it may request is checked by the pipeline, which names the role.
+        var roles = (await policies.GetAsync(cancellationToken)).Roles;
+        var kernel = kernels.CreateForPersona(route.Persona.Name, onBehalfOf: user.Email, onlyFunctions: request.OnlyFunctions,
+            mayRead: roles.MayRead(user.Role, RolePolicy.Everything) ? null : function => roles.MayRead(user.Role, function));
         var history = ConversationStore.HistoryFor(route.Persona.SystemPrompt, earlier, message);
         return new Turn(request.ConversationId ?? Guid.NewGuid(), request.ConversationId is null, user.Email, request.Message, route.Persona, kernel, history, history.Count, plan);
     }

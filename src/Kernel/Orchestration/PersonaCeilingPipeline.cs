@@ -30,13 +30,16 @@ public sealed class VerifierPreview(PolicyInForce policies, IFactsProvider facts
 /// Wraps the action pipeline: a packet whose verdict would carry a risk level above the proposing persona's
 /// <see cref="Persona.MaxRisk"/> is denied ("above persona ceiling") and audited before it reaches the pipeline, so no
 /// approval request is filed and nothing runs. Packets the verifier would deny anyway go through, so the denial is
-/// logged where every denial is.
+/// logged where every denial is. The role of the person the persona acts for is checked first, so a request their role
+/// may not make is refused for that reason before any verdict is previewed.
 /// </summary>
-public sealed class PersonaCeilingPipeline(IActionPipeline inner, PersonaCatalog personas, IVerdictPreview preview, IFunctionAudit audit) : IActionPipeline
+public sealed class PersonaCeilingPipeline(
+    IActionPipeline inner, PersonaCatalog personas, IVerdictPreview preview, IFunctionAudit audit, RequestAuthority requests) : IActionPipeline
 {
     /// <inheritdoc />
     public async Task<ActionOutcome> SubmitAsync(ActionPacket packet, CancellationToken cancellationToken = default)
     {
+        if (await requests.RefuseAsync(packet, packet.OnBehalfOf, cancellationToken) is { } refused) return refused;
         var persona = packet.Agent is { } agent ? personas.Find(agent) : null;
         if (persona is null || persona.MaxRisk == RiskLevel.L3) return await inner.SubmitAsync(packet, cancellationToken);
 

@@ -57,7 +57,7 @@ public sealed class GatewaySurfaceTests(LiveShopServer server) : IClassFixture<L
     }
 
     [Fact]
-    public async Task An_L0_action_executes_and_a_supplier_payment_waits_for_approval()
+    public async Task An_L0_action_executes_and_a_supplier_payment_asked_by_an_approver_waits_for_approval()
     {
         var (status, body) = await PostAsync("""{"proposed_action":"draft_copy","parameters":{},"agent":"copywriter"}""", "support@liveshop.local");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -66,7 +66,7 @@ public sealed class GatewaySurfaceTests(LiveShopServer server) : IClassFixture<L
         Assert.Equal("L0", body.GetProperty("risk_level").GetString());
         Assert.StartsWith("recorded:", body.GetProperty("connector_reference").GetString());
 
-        var pay = await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":120},"agent":"cfo"}""", "support@liveshop.local");
+        var pay = await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":120},"agent":"cfo"}""", "approver@liveshop.local");
         Assert.Equal(HttpStatusCode.OK, pay.Status);
         Assert.Equal("awaiting_approval", pay.Body.GetProperty("status").GetString());
         Assert.Equal("L2", pay.Body.GetProperty("risk_level").GetString());
@@ -106,5 +106,15 @@ public sealed class GatewaySurfaceTests(LiveShopServer server) : IClassFixture<L
 
         await using var command = server.Database.DataSource.CreateCommand("SELECT count(*) FROM journal_entries WHERE source_id = 'sup_1'");
         Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Support_may_not_file_a_supplier_payment_even_through_an_agent()
+    {
+        var (status, body) = await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":120},"agent":"cfo"}""", "support@liveshop.local");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("denied", body.GetProperty("status").GetString());
+        Assert.Contains("the support role may not request pay_supplier", body.GetProperty("message").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("approval_id").ValueKind);
     }
 }

@@ -58,7 +58,7 @@ public sealed class AccountAccessTests(TestDatabase database) : IClassFixture<Te
             "SELECT count(*) FROM business_events WHERE type = 'AccountAccessChanged' AND data->>'action_id' = $1 AND data->>'from_role' = 'support' AND data->>'to_role' = 'approver'",
             change.Packet.ActionId));
 
-        var undo = await h.Pipeline.UndoAsync(change.Packet.ActionId, GatewayHarness.Approver, default);
+        var undo = await h.Pipeline.UndoAsync(change.Packet.ActionId, GatewayHarness.Founder, default);
         var undone = await h.Pipeline.ApproveAndExecuteAsync(undo.Outcome!.ApprovalId!.Value, GatewayHarness.Founder, null, default);
         Assert.Equal(ActionStatus.Executed, undone.Outcome!.Status);
         var restored = await UserAsync(GatewayHarness.Support);
@@ -74,7 +74,7 @@ public sealed class AccountAccessTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(ActionStatus.Executed, disable.Status);
         Assert.True((await UserAsync(GatewayHarness.Developer)).Disabled);
 
-        var undo = await h.Pipeline.UndoAsync(disable.Packet.ActionId, GatewayHarness.Approver, default);
+        var undo = await h.Pipeline.UndoAsync(disable.Packet.ActionId, GatewayHarness.Founder, default);
         Assert.Equal(ActionStatus.Executed, (await h.Pipeline.ApproveAndExecuteAsync(undo.Outcome!.ApprovalId!.Value, GatewayHarness.Founder, null, default)).Outcome!.Status);
         Assert.Equal(("developer", false), ((await UserAsync(GatewayHarness.Developer)).Role, (await UserAsync(GatewayHarness.Developer)).Disabled));
     }

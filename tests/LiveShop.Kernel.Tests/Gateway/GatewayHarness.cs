@@ -34,11 +34,13 @@ internal sealed class GatewayHarness
         Events = new EventStore(dataSource, Time);
         var platformEvents = new PlatformEvents(Events, Time);
         var users = new UserDirectory(dataSource);
-        Approvals = new ApprovalGate(dataSource, platformEvents, users, Time, new ApprovalOptions());
         Policies = policies ?? new PolicyInForce(Policy);
+        Approvals = new ApprovalGate(dataSource, platformEvents, users, Policies, Time, new ApprovalOptions());
         Gateway = new ToolGateway(dataSource, Signer, Policies, new ExecutorRegistry(executors(this)), Approvals, platformEvents, Time);
         Limits = new LimitLocks(dataSource, TimeSpan.FromSeconds(30));
-        Pipeline = new ActionPipeline(Policies, facts(this), Signer, Gateway, Approvals, new DecisionLog(dataSource, Time), platformEvents, users, Limits, Time);
+        var decisions = new DecisionLog(dataSource, Time);
+        Pipeline = new ActionPipeline(Policies, facts(this), Signer, Gateway, Approvals, decisions, platformEvents, users, Limits,
+            new RequestAuthority(Policies, users, platformEvents, decisions, Signer, Time), Time);
     }
 
     public TestDatabase Database { get; }

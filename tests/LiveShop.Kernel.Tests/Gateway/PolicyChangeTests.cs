@@ -80,7 +80,7 @@ public sealed class PolicyChangeTests(TestDatabase database) : IClassFixture<Tes
         var change = await h.Pipeline.SubmitAsync(RaiseRefundLimits(300));
         Assert.Equal(ActionStatus.Executed, (await h.Pipeline.ApproveAndExecuteAsync(change.ApprovalId!.Value, GatewayHarness.Founder, null, default)).Outcome!.Status);
 
-        var undo = await h.Pipeline.UndoAsync(change.Packet.ActionId, GatewayHarness.Approver, default);
+        var undo = await h.Pipeline.UndoAsync(change.Packet.ActionId, GatewayHarness.Founder, default);
         Assert.Equal(ActionStatus.AwaitingApproval, undo.Outcome!.Status);
         Assert.Equal("change_policy", undo.Outcome.Packet.ProposedAction);
         var undone = await h.Pipeline.ApproveAndExecuteAsync(undo.Outcome.ApprovalId!.Value, GatewayHarness.Founder, null, default);

@@ -47,8 +47,8 @@ public sealed class ConnectIntegrationTests(TestDatabase database) : IClassFixtu
             "SELECT count(*) FROM business_events WHERE type = 'IntegrationConnected' AND data->>'integration_id' = 'stripe' AND data->>'action_id' = $1",
             proposed.Packet.ActionId));
 
-        // Nobody approves their own request: an approver asks for the undo, the founder decides it.
-        var undo = await h.Gateway.Pipeline.UndoAsync(proposed.Packet.ActionId, GatewayHarness.Approver, default);
+        // Only the founder may ask for an integration change; the undo is proposed for them and they confirm it.
+        var undo = await h.Gateway.Pipeline.UndoAsync(proposed.Packet.ActionId, GatewayHarness.Founder, default);
         Assert.Equal(ActionStatus.AwaitingApproval, undo.Outcome!.Status);
         Assert.Equal("connected", await RowStatusAsync());
         var undone = await h.Gateway.Pipeline.ApproveAndExecuteAsync(undo.Outcome.ApprovalId!.Value, GatewayHarness.Founder, null, default);

@@ -1,3 +1,5 @@
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
 using LiveShop.Chat.Messaging.Linking;
 using LiveShop.Chat.Messaging.Slack;
 using LiveShop.Chat.Messaging.Teams;
@@ -16,8 +18,9 @@ public sealed class ApprovalSurfaces(
     IApprovalDecisions decisions, ApprovalCardPosts posts, ChatUserLinks links, NpgsqlDataSource dataSource,
     IOptions<SlackOptions> slackOptions, IOptions<TeamsOptions> teamsOptions, IServiceProvider services, ILogger<ApprovalSurfaces> logger) : IApprovalNotifier
 {
-    /// <summary>Roles that may decide an approval at the given level.</summary>
-    public static IReadOnlyList<string> DecidingRoles(ApprovalCardModel card) => card.NeedsFounder ? ["founder"] : ["founder", "approver"];
+    /// <summary>Roles that may decide an approval at the card's level, as the policy's <c>roles:</c> section in force says.</summary>
+    public IReadOnlyList<string> DecidingRoles(ApprovalCardModel card) =>
+        services.GetRequiredService<PolicyInForce>().Current.Roles.ApproversOf(card.NeedsFounder ? RiskLevel.L3 : RiskLevel.L2);
 
     /// <inheritdoc />
     public async Task ApprovalRequestedAsync(Guid approvalId, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed partial class TeamsActivities(
         if (verb == TeamsApprovalCard.RefreshVerb)
         {
             var user = await links.FindAsync("teams", userId, cancellationToken);
-            var mayDecide = user is { Disabled: false } && ApprovalSurfaces.DecidingRoles(card).Contains(user.Role);
+            var mayDecide = user is { Disabled: false } && surfaces.DecidingRoles(card).Contains(user.Role);
             return TeamsApprovalCard.InvokeResponse(mayDecide ? TeamsApprovalCard.ApproverView(card) : await surfaces.TeamsStatusViewAsync(card, cancellationToken));
         }
         if (verb is not (TeamsApprovalCard.ApproveVerb or TeamsApprovalCard.RejectVerb)) return Error(400, $"unknown verb '{verb}'");
