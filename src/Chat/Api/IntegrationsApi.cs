@@ -1,3 +1,5 @@
+using LiveShop.Chat.Access;
+using LiveShop.Kernel.Policies;
 using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Integrations.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,7 +57,8 @@ public static class IntegrationsApi
     public static IEndpointRouteBuilder MapIntegrationsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/integrations", ListAsync).WithName("ListIntegrations")
-            .WithSummary("Every integration with its mode (sandbox / live), connection and the names of its required settings.");
+            .WithSummary("Every integration with its mode (sandbox / live), connection and the names of its required settings.")
+            .RequireConsoleOperation(ConsoleOperations.Integrations);
         return endpoints;
     }
 

@@ -1,3 +1,5 @@
+using LiveShop.Chat.Access;
+using LiveShop.Kernel.Policies;
 using System.Security.Claims;
 using LiveShop.Chat.Hosting;
 using LiveShop.Memory.Knowledge.Ingestion;
@@ -12,9 +14,6 @@ namespace LiveShop.Chat.Api;
 /// </summary>
 public static class KnowledgeApi
 {
-    /// <summary>The roles that may add knowledge documents; every signed-in user may read the progress.</summary>
-    public static readonly string[] Editors = ["founder", "approver", "developer"];
-
     /// <summary>The progress of one upload as the API answers it.</summary>
     public sealed record UploadProgress(Guid Id, string FileName, string Status, int ChunksEmbedded, int ChunksTotal, long SizeBytes,
         string? Detail, Guid? DocumentId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
@@ -28,7 +27,9 @@ public static class KnowledgeApi
         var group = endpoints.MapGroup("/api/knowledge/uploads");
         group.MapPost("", UploadAsync).WithName("UploadKnowledge")
             .WithSummary("Queue a Markdown, text or PDF file for the knowledge base; embedded in the background.")
-            .DisableAntiforgery().RequireAuthorization(policy => policy.RequireRole(Editors))
+            .DisableAntiforgery()
+            // Roles granted knowledge_add by the policy's roles: section; every signed-in user may read the progress.
+            .RequireConsoleOperation(ConsoleOperations.KnowledgeAdd)
             // Not the host's default body limit: the upload counts its bytes against Knowledge:MaxUploadBytes as it reads.
             .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
         group.MapGet("", ListAsync).WithName("KnowledgeUploads").WithSummary("Uploads in progress and the most recent finished ones.");

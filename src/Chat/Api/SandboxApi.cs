@@ -1,3 +1,5 @@
+using LiveShop.Chat.Access;
+using LiveShop.Kernel.Policies;
 using LiveShop.Plugins.Sandbox.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,18 +8,16 @@ namespace LiveShop.Chat.Api;
 /// <summary><c>/api/sandbox</c>: pause, resume and inspect the live sandbox simulation of this host.</summary>
 public static class SandboxApi
 {
-    /// <summary>The roles that may pause and resume the simulation; everyone signed in may read its status.</summary>
-    public static readonly string[] Operators = ["founder", "developer"];
-
     public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/sandbox");
         group.MapGet("/status", Status).WithName("SandboxStatus").WithSummary("Whether the sandbox simulation ticks here, its speed and simulated clock.");
-        // Stopping or starting simulated time changes what every agent sees: operators only.
+        // Stopping or starting simulated time changes what every agent sees: roles granted sandbox_control only (everyone
+        // signed in may read the status).
         group.MapPost("/pause", Pause).WithName("PauseSandbox").WithSummary("Stop simulated time.").DisableAntiforgery()
-            .RequireAuthorization(policy => policy.RequireRole(Operators));
+            .RequireConsoleOperation(ConsoleOperations.SandboxControl);
         group.MapPost("/resume", Resume).WithName("ResumeSandbox").WithSummary("Let simulated time run again.").DisableAntiforgery()
-            .RequireAuthorization(policy => policy.RequireRole(Operators));
+            .RequireConsoleOperation(ConsoleOperations.SandboxControl);
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using LiveShop.Chat.Access;
 using LiveShop.Chat.Health;
 using LiveShop.Chat.Messaging;
 using LiveShop.Kernel.Policies;
@@ -33,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EventStore>();
         services.AddChainCheckpoints(configuration);
         services.AddActionGateway(configuration);
+        // What the signed-in user's role may do in the console (the policy's roles: section).
+        services.AddSingleton<ConsolePermissions>();
         services.AddKnowledgeAndMemory(configuration);
         // The live sandbox simulation: one ticker per host, ticking only while it holds the database's ticking lock.
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
