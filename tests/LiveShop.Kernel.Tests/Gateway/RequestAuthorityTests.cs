@@ -13,7 +13,7 @@ public sealed class RequestAuthorityTests(TestDatabase database) : IClassFixture
 
     private async Task<GatewayHarness> CreateAsync()
     {
-        await using (var reset = database.DataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals"))
+        await using (var reset = database.OwnerDataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals"))
             await reset.ExecuteNonQueryAsync();
         return await GatewayHarness.CreateAsync(database, new ChangingFacts(_scenario.Snapshot), [new CountingExecutor("scale_ad_set"), new CountingExecutor("refund_order")]);
     }
@@ -99,7 +99,7 @@ public sealed class RequestAuthorityTests(TestDatabase database) : IClassFixture
         var roles = policy.Roles.ByRole.ToDictionary(r => r.Key, r => r.Value);
         roles["support"] = roles["support"] with { Request = [.. roles["support"].Request, "scale_ad_set"] };
         var widened = policy with { Roles = policy.Roles with { ByRole = roles } };
-        await using (var reset = database.DataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals"))
+        await using (var reset = database.OwnerDataSource.CreateCommand("TRUNCATE gateway_executions, decision_log, approvals"))
             await reset.ExecuteNonQueryAsync();
         var h = await GatewayHarness.CreateAsync(database, new ChangingFacts(_scenario.Snapshot), [new CountingExecutor("scale_ad_set")], widened);
         Assert.Equal(ActionStatus.AwaitingApproval, (await h.Pipeline.SubmitAsync(ScaleUp(GatewayHarness.Support))).Status);
