@@ -27,6 +27,13 @@ public class TestDatabase : IAsyncLifetime
     /// <summary>Connection string of the owner role: what a host or a verb gets as <c>ConnectionStrings:LiveShopOwner</c>.</summary>
     public string OwnerConnectionString => Logins.Owner;
 
+    /// <summary>
+    /// The superuser's connection string to this database, as an operator's privileged owner login: for verbs that create
+    /// scratch databases (benchmarks, <c>simulate --scratch</c>), which on a configured server need an owner that may
+    /// create databases and the pgvector extension.
+    /// </summary>
+    public string AdminConnectionString => Logins.Administrator!;
+
     /// <summary>A pgvector-aware data source over this database, as the application role.</summary>
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 

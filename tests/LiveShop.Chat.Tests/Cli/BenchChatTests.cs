@@ -8,7 +8,8 @@ public sealed class BenchChatTests(TestDatabase database) : IClassFixture<TestDa
     private Dictionary<string, string> Environment => new()
     {
         ["ConnectionStrings__LiveShop"] = database.ConnectionString,
-        ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
+        // A scratch database needs an owner login that may create databases and pgvector: the superuser stands in for it.
+        ["ConnectionStrings__LiveShopOwner"] = database.AdminConnectionString,
         ["LiveShop__DataDirectory"] = Path.Combine(Path.GetTempPath(), "liveshop-bench-chat-test"),
     };
 

@@ -9,7 +9,8 @@ public sealed class SimulateCommandTests(TestDatabase database) : IClassFixture<
     private Dictionary<string, string> Environment() => new()
     {
         ["ConnectionStrings__LiveShop"] = database.ConnectionString,
-        ["ConnectionStrings__LiveShopOwner"] = database.OwnerConnectionString,
+        // A scratch database needs an owner login that may create databases and pgvector: the superuser stands in for it.
+        ["ConnectionStrings__LiveShopOwner"] = database.AdminConnectionString,
         ["LiveShop__DataDirectory"] = Path.Combine(Path.GetTempPath(), "liveshop-simulate-test"),
     };
 
