@@ -56,7 +56,8 @@ public static class LimitedBusiness
     /// <summary>Puts every ad set back to <paramref name="dailyBudget"/> with no change history, so each test starts from the same budgets.</summary>
     public static async Task ResetAdSetsAsync(TestDatabase database, decimal dailyBudget)
     {
-        await using var batch = database.DataSource.CreateBatch();
+        // The change history is append-only for the application login; resetting it is the owner's.
+        await using var batch = database.OwnerDataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM ad_set_budget_changes"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE ad_sets SET daily_budget = $1, status = 'active'") { Parameters = { new() { Value = dailyBudget } } });
         await batch.ExecuteNonQueryAsync();

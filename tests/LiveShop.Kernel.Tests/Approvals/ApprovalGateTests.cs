@@ -17,8 +17,11 @@ public sealed class ApprovalGateTests(TestDatabase database) : IClassFixture<Tes
         return (await GatewayHarness.CreateAsync(database, new ChangingFacts(_scenario.Snapshot), [refunds]), refunds);
     }
 
+    // Each request is a new one: an identical packet under the same (derived) idempotency key answers the earlier
+    // execution instead of asking again, and the tests of this class share one database.
     private static ActionPacket Refund(decimal amount, string requestedBy = "agent:returns_refunds") =>
-        ActionPacket.Create("refund_order", new { order_id = "o_1", amount, reason = "damaged" }) with { RequestedBy = requestedBy };
+        ActionPacket.Create("refund_order", new { order_id = "o_1", amount, reason = "damaged" })
+            with { RequestedBy = requestedBy, IdempotencyKey = Guid.NewGuid().ToString() };
 
     [Fact]
     public async Task L3_refund_waits_for_the_founder_approver_and_support_are_refused()

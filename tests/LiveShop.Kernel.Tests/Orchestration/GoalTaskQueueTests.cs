@@ -116,7 +116,7 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
         var (harness, queue) = await CreateAsync();
         var goalId = await AddGoalAsync(1, persona: "returns_refunds");
         var submitted = await harness.Pipeline.SubmitAsync(
-            ActionPacket.Create("refund_order", new { order_id = "o_1", amount = 600m, reason = "damaged" }) with { RequestedBy = "agent:returns_refunds" },
+            ActionPacket.Create("refund_order", new { order_id = "o_1", amount = 600m, reason = "damaged" }) with { RequestedBy = "agent:returns_refunds", IdempotencyKey = Guid.NewGuid().ToString() },
             GatewayHarness.Founder, default);
         Assert.Equal(ActionStatus.AwaitingApproval, submitted.Status);
         var approvalId = submitted.ApprovalId!.Value;

@@ -33,7 +33,7 @@ public sealed class OfflinePlannerEndToEndTests(PlannerBusiness business) : ICla
         var sandbox = new SandboxBusiness(business.DataSource, new EventStore(business.DataSource, clock), clock);
         var gateway = await GatewayHarness.CreateAsync(business, new DatabaseFactsProvider(business.DataSource, clock, policy), [new RefundOrderExecutor(sandbox)], policy);
         var pipeline = new WitnessedPipeline(gateway.Pipeline);
-        var planner = new PlannerHarness(business, pipeline);
+        var planner = new PlannerHarness(business, pipeline, requester: "user:" + GatewayHarness.Founder);
 
         var (small, _) = await planner.AskAsync("refund $40 on o_12 because the parcel arrived damaged");
         var (large, _) = await planner.AskAsync("refund $600 on o_40");

@@ -83,8 +83,12 @@ public sealed class PlannerHarness
     public const string Founder = "founder_assistant";
     public const string SupportLead = "support_lead";
 
-    public PlannerHarness(TestDatabase database, IActionPipeline? pipeline = null)
+    /// <summary>Who the turns are asked by: a user the pipeline's role check knows when the pipeline is the real one.</summary>
+    private readonly string _requester;
+
+    public PlannerHarness(TestDatabase database, IActionPipeline? pipeline = null, string requester = "user:founder")
     {
+        _requester = requester;
         var personas = new PersonaFunctionPolicy(new Dictionary<string, IReadOnlyCollection<string>>
         {
             [Founder] = LiveShopPlugins.Names.ToArray(),
@@ -109,7 +113,7 @@ public sealed class PlannerHarness
     public Microsoft.SemanticKernel.Kernel KernelFor(string persona = Founder)
     {
         var services = new ServiceCollection().AddSingleton<IChatCompletionService>(Planner).BuildServiceProvider();
-        return Factory.CreateForPersona(persona, "user:founder", services);
+        return Factory.CreateForPersona(persona, _requester, services);
     }
 
     public static PromptExecutionSettings Auto() => new() { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
