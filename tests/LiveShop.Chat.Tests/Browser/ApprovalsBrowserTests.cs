@@ -21,7 +21,7 @@ public sealed class ApprovalsBrowserTests(SeededLiveShopServer server, Support.B
         {
             ["proposed_action"] = "refund_order",
             ["parameters"] = new Dictionary<string, object> { ["order_id"] = orderId, ["amount"] = amount, ["reason"] = "damaged in transit" },
-            ["requested_by"] = "agent:returns_refunds",
+            ["agent"] = "returns_refunds",
         });
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.True(response.IsSuccessStatusCode, body.GetRawText());
