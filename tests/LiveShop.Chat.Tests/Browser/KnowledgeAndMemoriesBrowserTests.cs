@@ -105,6 +105,34 @@ public sealed class KnowledgeAndMemoriesBrowserTests(LiveShopServer server, Supp
         await Assertions.Expect(page.Locator("[data-testid=mem-empty]")).ToBeVisibleAsync();
         Assert.Empty(await store.ListAsync(new MemoryListFilter { Scope = "business" }));
     }
+    [Fact]
+    public async Task Support_sees_memories_and_knowledge_but_no_way_to_upload_edit_or_delete()
+    {
+        const string supportEmail = "kb-support@liveshop.local", supportPassword = "support-test-password";
+        await using (var insert = server.Database.DataSource.CreateCommand($"""
+            INSERT INTO users (id, email, display_name, role, created_at, disabled)
+            VALUES (gen_random_uuid(), '{supportEmail}', 'S', 'support', now(), false) ON CONFLICT (email) DO NOTHING
+            """))
+            await insert.ExecuteNonQueryAsync();
+        await server.SetPasswordAsync(supportEmail, supportPassword);
+        var store = new MemoryStore(server.Database.DataSource, LocalMiniLmEmbedder.Shared, TimeProvider.System);
+        await store.RememberAsync(new NewMemory { Scope = "product", ScopeKey = "p_77", Kind = "price_effect", Content = "Lamp p_77 sells best at 49", Source = "test" });
+        await new LiveShop.Memory.Knowledge.Ingestion.KnowledgeIngestor(server.Database.DataSource, LocalMiniLmEmbedder.Shared, TimeProvider.System)
+            .IngestTextAsync("lamp-care.md", "# Lamp care guide\n\nDust the shade weekly.");
+
+        var memories = await browser.OpenInteractiveAsync(server.BaseAddress, "/memories", supportEmail, supportPassword);
+        var row = memories.Locator("[data-testid=mem-row]").Filter(new() { HasText = "Lamp p_77" });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator("[data-testid=mem-edit]")).ToHaveCountAsync(0);
+        await Assertions.Expect(row.Locator("[data-testid=mem-delete]")).ToHaveCountAsync(0);
+
+        var knowledge = await browser.OpenInteractiveAsync(server.BaseAddress, "/knowledge", supportEmail, supportPassword);
+        var document = knowledge.Locator("[data-testid=kb-document]").Filter(new() { HasText = "Lamp care guide" });
+        await Assertions.Expect(document).ToHaveCountAsync(1);
+        await Assertions.Expect(document.Locator("[data-testid=kb-delete]")).ToHaveCountAsync(0);
+        await Assertions.Expect(knowledge.Locator("[data-testid=kb-upload]")).ToHaveCountAsync(0);
+        Assert.Contains(await store.ListAsync(new MemoryListFilter { ScopeKey = "p_77" }), m => m.Content == "Lamp p_77 sells best at 49");
+    }
 }
 
 public sealed class StarterKnowledgeSeedTests(SeededLiveShopServer server) : IClassFixture<SeededLiveShopServer>
