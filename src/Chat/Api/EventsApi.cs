@@ -1,18 +1,17 @@
 using System.Text.Json;
+using LiveShop.Chat.Access;
+using LiveShop.Kernel.Policies;
 using LiveShop.Memory.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveShop.Chat.Api;
 
 /// <summary>
-/// <c>POST /api/events</c>: business events in, idempotent by event id (CONTRACTS.md §3, §10). Only roles that may
-/// ingest get here; platform event types, derived event ids and text that is not valid Unicode are refused with 400.
+/// <c>POST /api/events</c>: business events in, idempotent by event id (CONTRACTS.md §3, §10). Only roles the policy lets
+/// ingest events get here; platform event types, derived event ids and text that is not valid Unicode are refused with 400.
 /// </summary>
 public static class EventsApi
 {
-    /// <summary>The roles that may ingest business events: the founder, and machines whose keys belong to an <c>integration</c> user.</summary>
-    public static readonly string[] Ingestors = ["founder", "integration"];
-
     /// <summary>What an accepted request did: new rows, repeats of known event ids, the store's last sequence.</summary>
     public sealed record EventsIngested(int Appended, int Duplicates, long LastSequence);
 
@@ -23,7 +22,9 @@ public static class EventsApi
             .WithSummary("Append one business event or an array of them; a repeated event_id is stored once.")
             .Accepts<JsonElement>("application/json")
             .DisableAntiforgery()
-            .RequireAuthorization(policy => policy.RequireRole(Ingestors));
+            .RequireAuthorization()
+            // Who may ingest is the policy's ingest_events console operation (founder and integration by default).
+            .RequireConsoleOperation(ConsoleOperations.IngestEvents);
         return endpoints;
     }
 
