@@ -8,12 +8,17 @@ public sealed record BusinessOverview
     public required decimal Revenue { get; init; }
     public required int Orders { get; init; }
     public required decimal AverageOrderValue { get; init; }
-    /// <summary>Orders with at least one refund, as a percentage of orders placed in the window.</summary>
+    /// <summary>See <see cref="Quantities.RefundRate"/>; zero without sales.</summary>
     public required decimal RefundRatePct { get; init; }
+    /// <summary>What the window's sales have refunded (<see cref="Quantities.RefundedAmount"/>).</summary>
     public required decimal RefundedAmount { get; init; }
+    /// <summary>See <see cref="Quantities.ChargebackRate"/>; zero without sales.</summary>
+    public required decimal ChargebackRatePct { get; init; }
     public required decimal AdSpend { get; init; }
-    /// <summary>Ad-attributed revenue divided by ad spend; null without spend.</summary>
+    /// <summary>See <see cref="Quantities.Roas"/>, over the window's days; null without spend.</summary>
     public required decimal? Roas { get; init; }
+    /// <summary>See <see cref="Quantities.DeliverySla"/>; null when nothing shipped in the window.</summary>
+    public required double? SlaMetPct { get; init; }
     public required int OpenTickets { get; init; }
     public required int Products { get; init; }
     public required IReadOnlyList<TopProduct> TopProducts { get; init; }

@@ -1,37 +1,27 @@
 using LiveShop.Memory.Data;
+using LiveShop.Memory.Metrics.Quantities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Memory.Metrics;
 
-/// <summary>Computes the <see cref="BusinessOverview"/> from the operational tables.</summary>
+/// <summary>Computes the <see cref="BusinessOverview"/> from the operational tables, with the business quantities' one definition each.</summary>
 public sealed class BusinessOverviewQuery(IDbContextFactory<LiveShopDbContext> contexts, TimeProvider time)
 {
-    private static readonly string[] NotRevenue = ["cancelled", "payment_failed"];
-
     /// <summary>The overview of the trailing <paramref name="days"/> days up to now.</summary>
     public async Task<BusinessOverview> GetAsync(int days = 30, int topProducts = 5, CancellationToken cancellationToken = default)
     {
-        var to = time.GetUtcNow();
-        var from = to.AddDays(-days);
+        var now = time.GetUtcNow();
+        var window = TimeWindow.Trailing(now, days);
+        var adDays = DayWindow.Trailing(DateOnly.FromDateTime(now.UtcDateTime), days);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var orders = db.Orders.AsNoTracking().Where(o => o.PlacedAt >= from && o.PlacedAt < to && !NotRevenue.Contains(o.Status));
-        var totals = await orders
-            .GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Revenue = g.Sum(o => o.Total) })
-            .SingleOrDefaultAsync(cancellationToken);
-        var refunded = await db.Refunds.AsNoTracking()
-            .Where(r => r.Status != "rejected" && orders.Any(o => o.Id == r.OrderId))
-            .GroupBy(_ => 1)
-            .Select(g => new { Orders = g.Select(r => r.OrderId).Distinct().Count(), Amount = g.Sum(r => r.Amount) })
-            .SingleOrDefaultAsync(cancellationToken);
-        var fromDate = DateOnly.FromDateTime(from.UtcDateTime);
-        var toDate = DateOnly.FromDateTime(to.UtcDateTime);
-        var ads = await db.AdSetDailyMetrics.AsNoTracking()
-            .Where(m => m.Date >= fromDate && m.Date <= toDate)
+        var sales = await SalesOutcomes.OfAsync(db, window, channel: null, cancellationToken);
+        var orders = db.Orders.AsNoTracking().PlacedIn(window);
+        var ads = await db.AdSetDailyMetrics.AsNoTracking().In(adDays)
             .GroupBy(_ => 1)
             .Select(g => new { Spend = g.Sum(m => m.Spend), Revenue = g.Sum(m => m.Revenue) })
             .SingleOrDefaultAsync(cancellationToken);
+        var (shipped, withinSla) = await DeliverySla.TallyAsync(db.Orders.AsNoTracking(), window, cancellationToken);
         var top = await db.OrderLines.AsNoTracking()
             .Where(l => orders.Any(o => o.Id == l.OrderId))
             .GroupBy(l => l.ProductId)
@@ -41,20 +31,20 @@ public sealed class BusinessOverviewQuery(IDbContextFactory<LiveShopDbContext> c
             .Join(db.Products, x => x.ProductId, p => p.Id, (x, p) => new TopProduct(p.Id, p.Title, p.Category, x.Units, x.Revenue))
             .ToListAsync(cancellationToken);
 
-        var orderCount = totals?.Count ?? 0;
-        var revenue = totals?.Revenue ?? 0m;
         var spend = ads?.Spend ?? 0m;
         return new BusinessOverview
         {
-            From = from,
-            To = to,
-            Revenue = revenue,
-            Orders = orderCount,
-            AverageOrderValue = orderCount == 0 ? 0 : Math.Round(revenue / orderCount, 2),
-            RefundRatePct = orderCount == 0 ? 0 : Math.Round(100m * (refunded?.Orders ?? 0) / orderCount, 2),
-            RefundedAmount = refunded?.Amount ?? 0m,
+            From = window.From,
+            To = window.To,
+            Revenue = sales.Revenue,
+            Orders = sales.Orders,
+            AverageOrderValue = sales.Orders == 0 ? 0 : Math.Round(sales.Revenue / sales.Orders, 2),
+            RefundRatePct = sales.RefundRatePct ?? 0m,
+            RefundedAmount = sales.RefundedAmount,
+            ChargebackRatePct = sales.ChargebackRatePct ?? 0m,
             AdSpend = spend,
-            Roas = spend == 0 ? null : Math.Round((ads?.Revenue ?? 0m) / spend, 2),
+            Roas = Roas.Reported(ads?.Revenue ?? 0m, spend),
+            SlaMetPct = DeliverySla.MetPct(withinSla, shipped),
             OpenTickets = await db.SupportTickets.CountAsync(t => t.Status != "resolved" && t.Status != "closed", cancellationToken),
             Products = await db.Products.CountAsync(cancellationToken),
             TopProducts = top.OrderByDescending(t => t.Revenue).ToList(),

@@ -5,6 +5,7 @@ using LiveShop.Plugins.Ads.Platforms;
 using LiveShop.Plugins.Functions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Ads;
 
@@ -29,8 +30,7 @@ public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, Tim
         CancellationToken cancellationToken = default)
     {
         days = Math.Clamp(days, 1, 90);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var from = today.AddDays(1 - days);
+        var window = DayWindow.Trailing(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), days);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var adSets = db.AdSets.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(ad_set_id)) adSets = adSets.Where(a => a.Id == ad_set_id);
@@ -39,8 +39,9 @@ public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, Tim
             .Select(a => new
             {
                 a.Id, a.Name, a.ProductId, a.Status, a.DailyBudget,
-                Spend = db.AdSetDailyMetrics.Where(m => m.AdSetId == a.Id && m.Date >= from && m.Date <= today).Sum(m => (decimal?)m.Spend) ?? 0m,
-                Revenue = db.AdSetDailyMetrics.Where(m => m.AdSetId == a.Id && m.Date >= from && m.Date <= today).Sum(m => (decimal?)m.Revenue) ?? 0m,
+                Spend = db.AdSetDailyMetrics.In(window).Where(m => m.AdSetId == a.Id).Sum(m => (decimal?)m.Spend) ?? 0m,
+                Revenue = db.AdSetDailyMetrics.In(window).Where(m => m.AdSetId == a.Id).Sum(m => (decimal?)m.Revenue) ?? 0m,
+                Product = db.Products.Where(p => p.Id == a.ProductId).Select(p => new { p.Price, p.UnitCost, p.ShippingCost, p.PlatformFeePct }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0 && !string.IsNullOrWhiteSpace(ad_set_id)) return $"no ad set with id {ad_set_id}";
@@ -50,7 +51,11 @@ public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, Tim
             ad_sets = rows.Select(r => new
             {
                 ad_set_id = r.Id, name = r.Name, product_id = r.ProductId, status = r.Status, daily_budget = r.DailyBudget,
-                spend = r.Spend, revenue = r.Revenue, roas = r.Spend == 0 ? (decimal?)null : Math.Round(r.Revenue / r.Spend, 2),
+                spend = r.Spend, revenue = r.Revenue, roas = Roas.Reported(r.Revenue, r.Spend),
+                // The margin the verifier's margin floor checks a budget increase against, at this window's ROAS.
+                contribution_margin_pct = r.Product is { } p && Roas.Of(r.Revenue, r.Spend) is { } roas
+                    && ContributionMargin.Pct(p.Price, p.UnitCost, p.ShippingCost, p.PlatformFeePct, roas) is { } margin
+                    ? Math.Round(margin, 2) : (decimal?)null,
             }),
         });
     }
@@ -64,18 +69,18 @@ public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, Tim
         CancellationToken cancellationToken = default)
     {
         days = Math.Clamp(days, 1, 90);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var window = DayWindow.Trailing(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), days);
         var chosen = string.IsNullOrWhiteSpace(platform) ? _platforms : _platforms.Where(p => p.IntegrationId == platform.Trim().ToLowerInvariant()).ToList();
         if (chosen.Count == 0) return $"no ad platform {platform}; platforms are {string.Join(", ", _platforms.Select(p => p.IntegrationId))}";
         var summaries = new List<AdPlatformSummary>();
-        foreach (var p in chosen) summaries.Add(await p.GetSummaryAsync(today.AddDays(1 - days), today, cancellationToken));
+        foreach (var p in chosen) summaries.Add(await p.GetSummaryAsync(window, cancellationToken));
         var spend = summaries.Sum(s => s.Spend);
         return ModelText.Json(new
         {
             days,
             total_spend = spend,
             total_revenue = summaries.Sum(s => s.Revenue),
-            blended_roas = spend == 0 ? (decimal?)null : Math.Round(summaries.Sum(s => s.Revenue) / spend, 2),
+            blended_roas = Roas.Reported(summaries.Sum(s => s.Revenue), spend),
             platforms = summaries.Select(s => new
             {
                 platform = s.Platform, campaigns = s.Campaigns, active_ad_sets = s.ActiveAdSets, active_daily_budget = s.ActiveDailyBudget,

@@ -5,6 +5,7 @@ using LiveShop.Plugins.Commerce.Channels;
 using LiveShop.Plugins.Functions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Commerce;
 
@@ -20,8 +21,6 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
     /// <summary>The plugin's name in every kernel.</summary>
     public const string Name = "Commerce";
 
-    private static readonly string[] NotRevenue = ["cancelled", "payment_failed"];
-
     /// <summary>Looks up one order with its lines and what has been refunded.</summary>
     [KernelFunction("get_order"), ReadOnlyFunction]
     [Description("Looks up an order: status, total, customer, countries, lines and the amount already refunded.")]
@@ -32,7 +31,7 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == order_id, cancellationToken);
         if (order is null) return $"no order with id {order_id}";
-        var refunded = await db.Refunds.Where(r => r.OrderId == order_id && r.Status != "rejected").SumAsync(r => r.Amount, cancellationToken);
+        var refunded = await RefundedAmount.OfOrderAsync(db, order_id, cancellationToken);
         return ModelText.Json(new
         {
             id = order.Id,
@@ -43,7 +42,7 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
             total = order.Total,
             currency = order.Currency,
             refunded_amount = refunded,
-            refundable = order.Total - refunded,
+            refundable = RefundedAmount.Refundable(order.Total, refunded),
             first_order = order.FirstOrder,
             billing_country = order.BillingCountry,
             shipping_country = order.ShippingCountry,
@@ -62,10 +61,8 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
     {
         days = Math.Clamp(days, 1, 365);
         limit = Math.Clamp(limit, 1, 50);
-        var to = time.GetUtcNow();
-        var from = to.AddDays(-days);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var orders = db.Orders.Where(o => o.PlacedAt >= from && o.PlacedAt < to && !NotRevenue.Contains(o.Status));
+        var orders = db.Orders.PlacedIn(TimeWindow.Trailing(time.GetUtcNow(), days));
         var top = await db.OrderLines.AsNoTracking()
             .Where(l => orders.Any(o => o.Id == l.OrderId))
             .GroupBy(l => l.ProductId)
@@ -94,11 +91,11 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
         CancellationToken cancellationToken = default)
     {
         days = Math.Clamp(days, 1, 365);
-        var to = time.GetUtcNow();
+        var window = TimeWindow.Trailing(time.GetUtcNow(), days);
         var chosen = string.IsNullOrWhiteSpace(channel) ? _channels : _channels.Where(c => c.IntegrationId == channel.Trim().ToLowerInvariant()).ToList();
         if (chosen.Count == 0) return $"no sales channel {channel}; channels are {string.Join(", ", _channels.Select(c => c.IntegrationId))}";
         var summaries = new List<ChannelSummary>();
-        foreach (var c in chosen) summaries.Add(await c.GetSummaryAsync(to.AddDays(-days), to, cancellationToken));
+        foreach (var c in chosen) summaries.Add(await c.GetSummaryAsync(window, cancellationToken));
         return ModelText.Json(new
         {
             days,
@@ -107,7 +104,8 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
             channels = summaries.Select(s => new
             {
                 channel = s.Channel, orders = s.Orders, revenue = s.Revenue, average_order_value = s.AverageOrderValue,
-                refunds = s.Refunds, refund_count = s.RefundCount, refund_rate_pct = s.RefundRatePct, live_listings = s.LiveListings,
+                refunds = s.Refunds, refund_count = s.RefundCount, refund_rate_pct = s.RefundRatePct, chargeback_rate_pct = s.ChargebackRatePct,
+                live_listings = s.LiveListings,
             }),
         });
     }

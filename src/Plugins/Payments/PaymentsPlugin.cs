@@ -6,6 +6,7 @@ using LiveShop.Plugins.Integrations.Connections;
 using LiveShop.Plugins.Payments.Stripe;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Payments;
 
@@ -21,32 +22,25 @@ public sealed class PaymentsPlugin(IDbContextFactory<LiveShopDbContext> contexts
     public const string Name = "Payments";
 
     /// <summary>The ledger account that holds the cash at bank (chart of accounts of the books).</summary>
-    public const string CashAccountCode = "1000";
+    public const string CashAccountCode = CashRunway.CashAccountCode;
 
     /// <summary>How many trailing days the average daily burn is measured over.</summary>
-    public const int BurnWindowDays = 30;
+    public const int BurnWindowDays = CashRunway.BurnDays;
 
     /// <summary>Cash at bank, average daily net burn and the runway they give.</summary>
     [KernelFunction("get_cash_runway"), ReadOnlyFunction]
     [Description("Shows cash at bank, the average daily net cash burn over the last 30 days and the cash runway in days.")]
     public async Task<string> GetCashRunwayAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var from = now.AddDays(-BurnWindowDays);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var cashLines = db.JournalEntries.AsNoTracking()
-            .Where(e => e.OccurredAt <= now)
-            .SelectMany(e => e.Lines.Select(l => new { e.OccurredAt, l.AccountCode, l.Debit, l.Credit }))
-            .Where(l => l.AccountCode == CashAccountCode);
-        var balance = await cashLines.SumAsync(l => (decimal?)(l.Debit - l.Credit), cancellationToken) ?? 0m;
-        var outflow = await cashLines.Where(l => l.OccurredAt > from).SumAsync(l => (decimal?)(l.Credit - l.Debit), cancellationToken) ?? 0m;
-        var burn = Math.Round(outflow / BurnWindowDays, 2);
+        var cash = await CashRunway.ReadAsync(db, time.GetUtcNow(), cancellationToken);
+        var runwayDays = cash.RunwayDays is { } days ? Math.Round(days, 1) : (decimal?)null;
         return ModelText.Json(new
         {
-            cash_balance = balance,
-            avg_daily_net_burn = burn,
-            runway_days = burn <= 0 ? (decimal?)null : Math.Round(balance / burn, 1),
-            runway = burn <= 0 ? "unbounded: cash is not shrinking" : $"{Math.Round(balance / burn, 1)} days",
+            cash_balance = cash.Balance,
+            avg_daily_net_burn = Math.Round(cash.AvgDailyNetBurn, 2),
+            runway_days = runwayDays,
+            runway = runwayDays is null ? "unbounded: cash is not shrinking" : $"{runwayDays} days",
         });
     }
 
@@ -90,7 +84,9 @@ public sealed class PaymentsPlugin(IDbContextFactory<LiveShopDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var stripePayments = db.Payments.AsNoTracking().Where(p => p.Provider == StripeRefundConnector.Provider && p.Status == "captured");
         var captured = await stripePayments.SumAsync(p => (decimal?)(p.Amount - p.Fee), cancellationToken) ?? 0m;
-        var refunded = await db.Refunds.AsNoTracking().Where(r => stripePayments.Any(p => p.OrderId == r.OrderId)).SumAsync(r => (decimal?)r.Amount, cancellationToken) ?? 0m;
+        // Only processed refunds have taken money out of the balance; a requested or approved one has not yet.
+        var refunded = await db.Refunds.AsNoTracking().Where(r => r.Status == RefundedAmount.ProcessedStatus && stripePayments.Any(p => p.OrderId == r.OrderId))
+            .SumAsync(r => (decimal?)r.Amount, cancellationToken) ?? 0m;
         return ModelText.Json(new
         {
             source = DatabaseSource, captured_net_of_fees = captured, refunded, balance = captured - refunded,

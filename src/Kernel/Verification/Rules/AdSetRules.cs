@@ -109,8 +109,6 @@ public static class ContributionMargin
     public static decimal? ProjectedPct(ProductFact product, AdSetFact adSet, out decimal roas, out string roasSource)
     {
         (roas, roasSource) = adSet.ProjectedRoas is { } projected ? (projected, "projected_roas") : (adSet.Roas7d, "roas_7d");
-        if (product.Price <= 0 || roas <= 0) return null;
-        var price = product.Price;
-        return 100m * (price - product.UnitCost - product.ShippingCost - price * product.FeesPct / 100m - price / roas) / price;
+        return Memory.Metrics.Quantities.ContributionMargin.Pct(product.Price, product.UnitCost, product.ShippingCost, product.FeesPct, roas);
     }
 }

@@ -1,3 +1,5 @@
+using LiveShop.Memory.Metrics.Quantities;
+
 namespace LiveShop.Plugins.Ads.Platforms;
 
 /// <summary>One ad platform's delivery and return over a window.</summary>
@@ -13,8 +15,8 @@ namespace LiveShop.Plugins.Ads.Platforms;
 public sealed record AdPlatformSummary(string Platform, int Campaigns, int ActiveAdSets, decimal ActiveDailyBudget, decimal Spend, decimal Revenue,
     int Orders, long Impressions, long Clicks)
 {
-    /// <summary>Revenue per unit of spend; null without spend.</summary>
-    public decimal? Roas => Spend == 0 ? null : Math.Round(Revenue / Spend, 2);
+    /// <summary>See <see cref="LiveShop.Memory.Metrics.Quantities.Roas"/>.</summary>
+    public decimal? Roas => LiveShop.Memory.Metrics.Quantities.Roas.Reported(Revenue, Spend);
 
     /// <summary>Cost per thousand impressions; null without impressions.</summary>
     public decimal? Cpm => Impressions == 0 ? null : Math.Round(Spend * 1000m / Impressions, 2);
@@ -38,6 +40,6 @@ public interface IAdPlatform
     /// <summary>The integration id, equal to the ad_campaigns.platform value it owns.</summary>
     string IntegrationId { get; }
 
-    /// <summary>Spend, return and reach for the days <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
-    Task<AdPlatformSummary> GetSummaryAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    /// <summary>Spend, return and reach over the days of <paramref name="window"/>.</summary>
+    Task<AdPlatformSummary> GetSummaryAsync(DayWindow window, CancellationToken cancellationToken);
 }

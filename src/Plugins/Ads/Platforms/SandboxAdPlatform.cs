@@ -1,6 +1,7 @@
 using LiveShop.Memory.Data;
 using LiveShop.Plugins.Integrations;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Ads.Platforms;
 
@@ -18,7 +19,7 @@ public sealed class SandboxAdPlatform(IDbContextFactory<LiveShopDbContext> conte
     public string IntegrationId => integrationId;
 
     /// <inheritdoc />
-    public async Task<AdPlatformSummary> GetSummaryAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<AdPlatformSummary> GetSummaryAsync(DayWindow window, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var campaigns = db.AdCampaigns.Where(c => c.Platform == integrationId);
@@ -27,8 +28,8 @@ public sealed class SandboxAdPlatform(IDbContextFactory<LiveShopDbContext> conte
         var active = await adSets.Where(a => a.Status == "active")
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Budget = g.Sum(a => a.DailyBudget) })
             .SingleOrDefaultAsync(cancellationToken);
-        var metrics = await db.AdSetDailyMetrics.AsNoTracking()
-            .Where(m => m.Date >= from && m.Date <= to && adSets.Any(a => a.Id == m.AdSetId))
+        var metrics = await db.AdSetDailyMetrics.AsNoTracking().In(window)
+            .Where(m => adSets.Any(a => a.Id == m.AdSetId))
             .GroupBy(_ => 1)
             .Select(g => new
             {

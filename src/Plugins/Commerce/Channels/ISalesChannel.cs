@@ -1,19 +1,27 @@
+using LiveShop.Memory.Metrics.Quantities;
+
 namespace LiveShop.Plugins.Commerce.Channels;
 
 /// <summary>One sales channel's trading over a window.</summary>
 /// <param name="Channel">The integration id (orders.channel), e.g. <c>tiktok_shop</c>.</param>
-/// <param name="Orders">Orders placed in the window, cancelled and failed payments excluded.</param>
+/// <param name="Orders">Sales placed in the window (<see cref="Sales"/>: cancelled orders and failed payments excluded).</param>
 /// <param name="Revenue">Their totals.</param>
-/// <param name="Refunds">Refunds processed in the window on the channel's orders.</param>
+/// <param name="Refunds">Refunds paid out in the window on the channel's orders (<see cref="RefundedAmount.PaidOut"/>).</param>
 /// <param name="RefundCount">How many refunds that was.</param>
 /// <param name="LiveListings">Listings active or published on the channel now.</param>
-public sealed record ChannelSummary(string Channel, int Orders, decimal Revenue, decimal Refunds, int RefundCount, int LiveListings)
+/// <param name="RefundedOrders">Of the sales, the ones that refunded anything (<see cref="RefundedAmount"/>).</param>
+/// <param name="ChargedBackOrders">Of the sales, the ones with a dispute opened against them.</param>
+public sealed record ChannelSummary(string Channel, int Orders, decimal Revenue, decimal Refunds, int RefundCount, int LiveListings,
+    int RefundedOrders, int ChargedBackOrders)
 {
     /// <summary>Average order value; zero without orders.</summary>
     public decimal AverageOrderValue => Orders == 0 ? 0m : Math.Round(Revenue / Orders, 2);
 
-    /// <summary>Refunds as a share of revenue, in percent; null without revenue.</summary>
-    public decimal? RefundRatePct => Revenue == 0 ? null : Math.Round(100m * Refunds / Revenue, 1);
+    /// <summary>See <see cref="RefundRate"/>.</summary>
+    public decimal? RefundRatePct => RefundRate.Pct(RefundedOrders, Orders);
+
+    /// <summary>See <see cref="ChargebackRate"/>.</summary>
+    public decimal? ChargebackRatePct => ChargebackRate.Pct(ChargedBackOrders, Orders);
 }
 
 /// <summary>
@@ -28,6 +36,6 @@ public interface ISalesChannel
     /// <summary>The integration id, equal to the orders.channel and listings.channel value it owns.</summary>
     string IntegrationId { get; }
 
-    /// <summary>Orders, revenue, refunds and live listings between <paramref name="from"/> (inclusive) and <paramref name="to"/> (exclusive).</summary>
-    Task<ChannelSummary> GetSummaryAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    /// <summary>Orders, revenue, refunds and live listings over <paramref name="window"/>.</summary>
+    Task<ChannelSummary> GetSummaryAsync(TimeWindow window, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using LiveShop.Memory.Data;
 using LiveShop.Plugins.Integrations;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Commerce.Channels;
 
@@ -10,7 +11,6 @@ namespace LiveShop.Plugins.Commerce.Channels;
 /// </summary>
 public sealed class SandboxSalesChannel(IDbContextFactory<LiveShopDbContext> contexts, string integrationId) : ISalesChannel
 {
-    private static readonly string[] NotSales = ["cancelled", "payment_failed"];
     private static readonly string[] LiveListing = ["active", "published"];
 
     /// <summary>One sandbox channel per commerce integration of the catalog, in catalog order.</summary>
@@ -21,19 +21,16 @@ public sealed class SandboxSalesChannel(IDbContextFactory<LiveShopDbContext> con
     public string IntegrationId => integrationId;
 
     /// <inheritdoc />
-    public async Task<ChannelSummary> GetSummaryAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<ChannelSummary> GetSummaryAsync(TimeWindow window, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var orders = await db.Orders.AsNoTracking()
-            .Where(o => o.Channel == integrationId && o.PlacedAt >= from && o.PlacedAt < to && !NotSales.Contains(o.Status))
-            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Revenue = g.Sum(o => o.Total) })
-            .SingleOrDefaultAsync(cancellationToken);
-        var refunds = await db.Refunds.AsNoTracking()
-            .Where(r => r.Status == "processed" && r.ProcessedAt >= from && r.ProcessedAt < to
-                        && db.Orders.Any(o => o.Id == r.OrderId && o.Channel == integrationId))
+        var sales = await SalesOutcomes.OfAsync(db, window, integrationId, cancellationToken);
+        var refunds = await db.Refunds.AsNoTracking().PaidOut(window)
+            .Where(r => db.Orders.Any(o => o.Id == r.OrderId && o.Channel == integrationId))
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Amount = g.Sum(r => r.Amount) })
             .SingleOrDefaultAsync(cancellationToken);
         var listings = await db.Listings.CountAsync(l => l.Channel == integrationId && LiveListing.Contains(l.Status), cancellationToken);
-        return new ChannelSummary(integrationId, orders?.Count ?? 0, orders?.Revenue ?? 0m, refunds?.Amount ?? 0m, refunds?.Count ?? 0, listings);
+        return new ChannelSummary(integrationId, sales.Orders, sales.Revenue, refunds?.Amount ?? 0m, refunds?.Count ?? 0, listings,
+            sales.RefundedOrders, sales.ChargedBackOrders);
     }
 }

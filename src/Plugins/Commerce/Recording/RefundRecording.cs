@@ -4,6 +4,7 @@ using LiveShop.Memory.Data.Entities.Orders;
 using LiveShop.Memory.Data.Entities.Payments;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Commerce.Recording;
 
@@ -18,7 +19,7 @@ public static class RefundRecording
         LiveShopDbContext db, Order order, string refundId, decimal amount, string reason, DateTimeOffset now, CancellationToken cancellationToken,
         string? connectorReference = null)
     {
-        var refunded = await db.Refunds.Where(r => r.OrderId == order.Id).SumAsync(r => (decimal?)r.Amount, cancellationToken) ?? 0m;
+        var refunded = await RefundedAmount.OfOrderAsync(db, order.Id, cancellationToken);
         db.Refunds.Add(new Refund
         {
             Id = refundId, OrderId = order.Id, CustomerId = order.CustomerId, Amount = amount,

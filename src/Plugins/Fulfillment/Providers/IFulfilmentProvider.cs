@@ -1,3 +1,5 @@
+using LiveShop.Memory.Metrics.Quantities;
+
 namespace LiveShop.Plugins.Fulfillment.Providers;
 
 /// <summary>One fulfilment provider's backlog and service level.</summary>
@@ -13,8 +15,8 @@ namespace LiveShop.Plugins.Fulfillment.Providers;
 public sealed record FulfilmentStatus(string Provider, int Backlog, double? OldestBacklogHours, int Shipped, int ShippedWithinSla,
     double? AverageHoursToShip, int Delivered, double? AverageDaysToDeliver, int SlaHours)
 {
-    /// <summary>Share of shipped orders that met the SLA, in percent; null when nothing shipped.</summary>
-    public double? SlaMetPct => Shipped == 0 ? null : Math.Round(100.0 * ShippedWithinSla / Shipped, 1);
+    /// <summary>See <see cref="DeliverySla"/>.</summary>
+    public double? SlaMetPct => DeliverySla.MetPct(ShippedWithinSla, Shipped);
 }
 
 /// <summary>

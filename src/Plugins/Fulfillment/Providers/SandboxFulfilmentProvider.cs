@@ -1,6 +1,7 @@
 using LiveShop.Memory.Data;
 using LiveShop.Plugins.Integrations;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Fulfillment.Providers;
 
@@ -11,8 +12,8 @@ namespace LiveShop.Plugins.Fulfillment.Providers;
 public sealed class SandboxFulfilmentProvider(IDbContextFactory<LiveShopDbContext> contexts, string integrationId, int slaHours = SandboxFulfilmentProvider.DefaultSlaHours)
     : IFulfilmentProvider
 {
-    /// <summary>The shipping promise: dispatched within two days of the order.</summary>
-    public const int DefaultSlaHours = 48;
+    /// <summary>The shipping promise (<see cref="DeliverySla"/>).</summary>
+    public const int DefaultSlaHours = DeliverySla.ShipWithinHours;
 
     /// <summary>One sandbox provider per fulfilment integration of the catalog, in catalog order.</summary>
     public static IReadOnlyList<IFulfilmentProvider> ForEveryProvider(IDbContextFactory<LiveShopDbContext> contexts) =>
@@ -28,17 +29,18 @@ public sealed class SandboxFulfilmentProvider(IDbContextFactory<LiveShopDbContex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var routed = db.Orders.AsNoTracking().Where(FulfilmentRouting.OrdersOf(integrationId)).Where(o => o.PlacedAt <= now);
         var backlog = await routed.Where(o => o.Status == "paid" && o.FulfilledAt == null).Select(o => o.PlacedAt).ToListAsync(cancellationToken);
-        var shipped = await routed.Where(o => o.FulfilledAt >= from && o.FulfilledAt <= now)
-            .Select(o => new { o.PlacedAt, FulfilledAt = o.FulfilledAt!.Value }).ToListAsync(cancellationToken);
+        var window = new TimeWindow(from, now);
+        var hours = (await routed.ShippedIn(window).Select(o => new { o.PlacedAt, FulfilledAt = o.FulfilledAt!.Value }).ToListAsync(cancellationToken))
+            .Select(s => (s.FulfilledAt - s.PlacedAt).TotalHours).ToList();
+        var (shipped, withinSla) = await DeliverySla.TallyAsync(routed, window, cancellationToken, slaHours);
         var delivered = await routed.Where(o => o.DeliveredAt >= from && o.DeliveredAt <= now && o.FulfilledAt != null)
             .Select(o => new { FulfilledAt = o.FulfilledAt!.Value, DeliveredAt = o.DeliveredAt!.Value }).ToListAsync(cancellationToken);
-        var hours = shipped.Select(s => (s.FulfilledAt - s.PlacedAt).TotalHours).ToList();
         return new FulfilmentStatus(
             integrationId,
             backlog.Count,
             backlog.Count == 0 ? null : Math.Round((now - backlog.Min()).TotalHours, 1),
-            shipped.Count,
-            hours.Count(h => h <= slaHours),
+            shipped,
+            withinSla,
             hours.Count == 0 ? null : Math.Round(hours.Average(), 1),
             delivered.Count,
             delivered.Count == 0 ? null : Math.Round(delivered.Average(d => (d.DeliveredAt - d.FulfilledAt).TotalDays), 1),

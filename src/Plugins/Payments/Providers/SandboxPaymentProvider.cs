@@ -1,6 +1,7 @@
 using LiveShop.Memory.Data;
 using LiveShop.Plugins.Integrations;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Payments.Providers;
 
@@ -31,8 +32,8 @@ public sealed class SandboxPaymentProvider(IDbContextFactory<LiveShopDbContext> 
         var captured = await payments.Where(p => p.CapturedAt >= from && p.CapturedAt < to)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Amount = g.Sum(p => p.Amount), Fees = g.Sum(p => p.Fee) })
             .SingleOrDefaultAsync(cancellationToken);
-        var refunded = await db.Refunds.AsNoTracking()
-            .Where(r => r.Status == "processed" && r.ProcessedAt >= from && r.ProcessedAt < to && payments.Any(p => p.OrderId == r.OrderId))
+        var refunded = await db.Refunds.AsNoTracking().PaidOut(new TimeWindow(from, to))
+            .Where(r => payments.Any(p => p.OrderId == r.OrderId))
             .SumAsync(r => (decimal?)r.Amount, cancellationToken) ?? 0m;
         var (payoutCount, paidOut) = (0, 0m);
         if (integrationId == PayoutProvider)

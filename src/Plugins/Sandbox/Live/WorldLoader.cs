@@ -2,6 +2,7 @@ using LiveShop.Memory.Data;
 using LiveShop.Plugins.Sandbox.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Sandbox.Live;
 
@@ -136,9 +137,7 @@ internal static class WorldLoader
             world.PaymentByOrder[payment.OrderId] = world.Payments.Count;
             world.Payments.Add(payment);
         }
-        var refunded = await db.Refunds.AsNoTracking().Where(r => orderIds.Contains(r.OrderId) && r.Status != "rejected" && r.Status != "cancelled")
-            .GroupBy(r => r.OrderId).Select(g => new { OrderId = g.Key, Amount = g.Sum(r => r.Amount) }).ToListAsync(cancellationToken);
-        foreach (var r in refunded) world.RefundedByOrder[r.OrderId] = r.Amount;
+        foreach (var (orderId, amount) in await RefundedAmount.OfOrdersAsync(db, orderIds, cancellationToken)) world.RefundedByOrder[orderId] = amount;
 
         foreach (var refund in refunds) { world.RefundIndex[refund.Id] = world.Refunds.Count; world.Refunds.Add(refund); }
         foreach (var dispute in disputes) { world.DisputeIndex[dispute.Id] = world.Disputes.Count; world.Disputes.Add(dispute); }

@@ -1,3 +1,5 @@
+using LiveShop.Memory.Metrics.Quantities;
+
 namespace LiveShop.Plugins.Sandbox.Simulation;
 
 // Paid traffic: each active ad set spends its budget, buys clicks with diminishing returns and brings orders;
@@ -43,15 +45,15 @@ public sealed partial class SandboxSimulator
 
     private void ReviewAdSets(DateOnly day)
     {
-        var from = day.AddDays(-6);
+        var days = DayWindow.Trailing(day, Roas.TrailingDays);
         for (var i = 0; i < World.AdSets.Count; i++)
         {
             var adSet = World.AdSets[i];
             if (adSet.Status != "active" || (day.DayNumber + i) % 3 != 0) continue;
-            var week = World.AdMetrics.Where(m => m.AdSetId == adSet.Id && m.Date >= from && m.Date <= day).ToList();
-            if (week.Count < 7) continue;
-            var spend = week.Sum(m => m.Spend);
-            var roas = spend == 0 ? 0 : week.Sum(m => m.Revenue) / spend;
+            var week = World.AdMetrics.Where(m => m.AdSetId == adSet.Id && days.Contains(m.Date)).ToList();
+            if (week.Count < days.Days) continue;
+            // No spend reads as 0, as the verifier's kill switch reads it.
+            var roas = Roas.Of(week.Sum(m => m.Revenue), week.Sum(m => m.Spend)) ?? 0m;
             var platform = PlatformOf(adSet);
             var at = _random.TimeOn(day, 22, 23.5);
             if (roas < 0.75m)

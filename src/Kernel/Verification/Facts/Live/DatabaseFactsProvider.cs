@@ -1,5 +1,6 @@
 using LiveShop.Kernel.Policies;
 using LiveShop.Memory.Database;
+using LiveShop.Memory.Metrics.Quantities;
 using Npgsql;
 using static LiveShop.Kernel.Verification.Facts.Live.FactsBatch;
 
@@ -12,8 +13,10 @@ namespace LiveShop.Kernel.Verification.Facts.Live;
 /// </summary>
 public sealed class DatabaseFactsProvider : IFactsProvider
 {
-    // Refunds that were turned down or failed never left the shop; everything else counts as refunded.
-    private const string RefundCounts = "r.status NOT IN ('rejected', 'failed', 'cancelled')";
+    // What counts as refunded, what ROAS and cash runway are: one definition each, shared with every other reader.
+    private const string RefundCounts = RefundedAmount.SqlCounts;
+    private const string AdSetRoas = Roas.SqlOfAdSet;
+    private const string CashAndBurn = CashRunway.Sql;
     private const string ProductColumns = "p.id, p.title, p.price, p.unit_cost, p.shipping_cost, p.platform_fee_pct, p.stock";
     private const string OrderColumns =
         "o.id, o.customer_id, o.total, o.placed_at, o.ip, o.device_id, o.billing_country, o.shipping_country, o.first_order, " +
@@ -147,12 +150,11 @@ public sealed class DatabaseFactsProvider : IFactsProvider
     // kill switch on no evidence), and every other active ad set for the daily cap.
     private void AddAdSets(FactsBatch batch, Collected facts, string adSetId, DateOnly today)
     {
+        var roasDays = DayWindow.Trailing(today, Options.RoasDays);
         batch.Add("SELECT a.id, a.product_id, a.daily_budget, a.status, " +
-                  "coalesce((SELECT sum(m.revenue) / nullif(sum(m.spend), 0) FROM ad_set_daily_metrics m " +
-                  "WHERE m.ad_set_id = a.id AND m.date > $2 AND m.date <= $3), 0) " +
-                  "FROM ad_sets a WHERE a.id = $1",
+                  $"coalesce({AdSetRoas}, 0) FROM ad_sets a WHERE a.id = $1",
             r => facts.AdSets.Add(ReadAdSet(r, Number(r, 4))),
-            Value(adSetId), Value(today.AddDays(-Options.RoasDays)), Value(today));
+            Value(adSetId), Value(roasDays.From), Value(roasDays.To));
         batch.Add("SELECT a.id, a.product_id, a.daily_budget, a.status FROM ad_sets a WHERE lower(a.status) = 'active' AND a.id <> $1",
             r => facts.AdSets.Insert(0, ReadAdSet(r, 0m)), Value(adSetId));
     }
@@ -176,10 +178,8 @@ public sealed class DatabaseFactsProvider : IFactsProvider
 
     // Cash = balance of the cash accounts up to now; burn = net cash outflow over the trailing days, per day.
     private void AddFinance(FactsBatch batch, Collected facts, DateTimeOffset now) =>
-        batch.Add("SELECT coalesce(sum(l.debit - l.credit), 0), coalesce(sum(l.credit - l.debit) FILTER (WHERE e.occurred_at > $2), 0) " +
-                  "FROM ledger_lines l JOIN journal_entries e ON e.id = l.journal_entry_id " +
-                  "WHERE l.account_code = ANY($1) AND e.occurred_at <= $3",
-            r => facts.Finance = new FinanceFacts { CashBalance = Number(r, 0), AvgDailyNetBurn = Number(r, 1) / Options.BurnDays },
+        batch.Add(CashAndBurn,
+            r => facts.Finance = new FinanceFacts { CashBalance = Number(r, 0), AvgDailyNetBurn = CashRunway.AverageDailyBurn(Number(r, 1), Options.BurnDays) },
             Value(Options.CashAccountCodes.ToArray()), Value(now.AddDays(-Options.BurnDays)), Value(now));
 
     private static DateTimeOffset At(NpgsqlDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);

@@ -1,0 +1,22 @@
+using LiveShop.Memory.Data.Entities.Orders;
+
+namespace LiveShop.Memory.Metrics.Quantities;
+
+/// <summary>
+/// Which orders are sales: every order placed in the window except cancelled ones and ones whose payment failed, which
+/// never brought money in. Revenue is their totals; refund rate and chargeback rate are shares of their count.
+/// </summary>
+public static class Sales
+{
+    /// <summary>Order statuses that are not a sale.</summary>
+    public static IReadOnlyList<string> NotSaleStatuses { get; } = ["cancelled", "payment_failed"];
+
+    private static readonly string[] NotSale = [.. NotSaleStatuses];
+
+    /// <summary>The sales among <paramref name="orders"/> placed in <paramref name="window"/>.</summary>
+    public static IQueryable<Order> PlacedIn(this IQueryable<Order> orders, TimeWindow window) =>
+        orders.Where(o => o.PlacedAt >= window.From && o.PlacedAt < window.To && !NotSale.Contains(o.Status));
+
+    /// <summary>Whether an order with <paramref name="status"/> is a sale.</summary>
+    public static bool IsSale(string status) => !NotSale.Contains(status);
+}
