@@ -22,8 +22,11 @@ internal static class ApprovalsCommand
         var list = new Command("list", "List approval requests, newest first.") { status };
         list.SetAction((result, ct) => WithPipelineAsync(result, async (sp, _) =>
         {
-            foreach (var a in await sp.GetRequiredService<ApprovalGate>().ListAsync(result.GetValue(status), 200, ct))
-                result.Out().WriteLine($"{a.ApprovalId}  {a.Status,-10} {a.RiskLevel} {a.Action} by {a.RequestedBy}, expires {a.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z  {a.Parameters.GetRawText()}");
+            ApprovalStatus? only = null;
+            if (result.GetValue(status) is { } typed && (only = ApprovalStatuses.TryParse(typed)) is null)
+                return Fail(result, $"'{typed}' is not an approval status ({string.Join(", ", ApprovalStatuses.All.Select(s => s.Code()))})", LiveShopCli.UsageExitCode);
+            foreach (var a in await sp.GetRequiredService<ApprovalService>().ListAsync(only, 200, ct))
+                result.Out().WriteLine($"{a.ApprovalId}  {a.Status.Code(),-10} {a.RiskLevel} {a.Action} by {a.RequestedBy}, expires {a.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z  {a.Parameters.GetRawText()}");
             return 0;
         }, ct));
 
@@ -31,7 +34,7 @@ internal static class ApprovalsCommand
         var show = new Command("show", "Show one approval request as JSON.") { showId };
         show.SetAction((result, ct) => WithPipelineAsync(result, async (sp, id) =>
         {
-            var approval = await sp.GetRequiredService<ApprovalGate>().GetAsync(id!.Value, ct);
+            var approval = await sp.GetRequiredService<ApprovalService>().GetAsync(id!.Value, ct);
             if (approval is null) return Fail(result, $"no approval {id}", RefusedExitCode);
             result.Out().WriteLine(JsonSerializer.Serialize(approval, JsonDefaults.Options));
             return 0;
@@ -43,12 +46,13 @@ internal static class ApprovalsCommand
         var approve = new Command("approve", "Approve as a named user; the action then runs after re-verification against fresh facts.") { approveId, approveAs, approveReason };
         approve.SetAction((result, ct) => WithPipelineAsync(result, async (sp, id) =>
         {
-            var execution = await sp.GetRequiredService<ActionPipeline>().ApproveAndExecuteAsync(id!.Value, result.GetValue(approveAs)!, result.GetValue(approveReason), ct);
-            if (!execution.Decision.Succeeded) return Fail(result, execution.Decision.Message, RefusedExitCode);
-            var outcome = execution.Outcome!;
+            var decision = await sp.GetRequiredService<ApprovalService>().DecideAsync(
+                new ApprovalDecisionRequest(id!.Value, result.GetValue(approveAs)!, ApprovalVote.Approve, result.GetValue(approveReason)), ct);
+            if (!decision.Succeeded) return Fail(result, decision.Message, RefusedExitCode);
+            var outcome = decision.Execution!;
             result.Out().WriteLine(JsonSerializer.Serialize(new
             {
-                ApprovalId = id, Decision = execution.Decision.Message, Status = GatewayApi.StatusCode(outcome.Status),
+                ApprovalId = id, Decision = decision.Message, Status = GatewayApi.StatusCode(outcome.Status),
                 outcome.Packet.ActionId, outcome.ConnectorReference, NewApprovalId = outcome.ApprovalId, outcome.Message,
             }, JsonDefaults.Options));
             return outcome.Status == ActionStatus.Executed ? 0 : RefusedExitCode;
@@ -62,7 +66,8 @@ internal static class ApprovalsCommand
         {
             var reason = result.GetValue(rejectReason);
             if (string.IsNullOrWhiteSpace(reason)) return Fail(result, "--reason must not be empty", LiveShopCli.UsageExitCode);
-            var decision = await sp.GetRequiredService<ActionPipeline>().RejectAsync(id!.Value, result.GetValue(rejectAs)!, reason, ct);
+            var decision = await sp.GetRequiredService<ApprovalService>().DecideAsync(
+                new ApprovalDecisionRequest(id!.Value, result.GetValue(rejectAs)!, ApprovalVote.Reject, reason), ct);
             if (!decision.Succeeded) return Fail(result, decision.Message, RefusedExitCode);
             result.Out().WriteLine($"approval {id}: {decision.Message}");
             return 0;

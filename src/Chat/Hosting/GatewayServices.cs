@@ -46,6 +46,7 @@ public static class GatewayServices
         services.AddSingleton(configuration.GetSection(ApprovalOptions.Section).Get<ApprovalOptions>() ?? new ApprovalOptions());
         services.AddSingleton<PlatformEvents>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<ApprovalStore>();
         services.AddSingleton<ApprovalGate>();
         services.AddSingleton<DecisionLog>();
         services.AddSingleton<SandboxBusiness>();
@@ -70,6 +71,7 @@ public static class GatewayServices
         services.AddSingleton<RequestAuthority>();
         services.AddSingleton<ActionPipeline>();
         services.AddSingleton<IActionPipeline>(sp => sp.GetRequiredService<ActionPipeline>());
+        services.AddSingleton<ApprovalService>();
         return services;
     }
 

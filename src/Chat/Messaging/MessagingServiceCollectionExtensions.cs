@@ -19,7 +19,6 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<ChatUserLinks>();
         services.AddSingleton<InboundDeliveries>();
         services.AddSingleton<ApprovalCardPosts>();
-        services.AddSingleton<IApprovalDecisions, ApprovalGateDecisions>();
         services.AddSingleton<OrderQuestionAssistant>();
         services.AddSingleton<IInlineAssistant, PersonaInlineAssistant>();
         services.AddScoped<ApprovalSurfaces>();

@@ -61,15 +61,18 @@ public sealed class ActionPipeline(
         // Filed after the locks are released: the approval executes later, verified again under them.
         var approval = await approvals.RequestAsync(packet, verdict, onBehalfOf, cancellationToken);
         await decisionLog.WriteAsync(packet, verdict, $"awaiting_approval {approval.ApprovalId}", cancellationToken);
-        var who = approval.RequiredApprover == "founder" ? "the founder" : "an approver";
+        var who = approval.RequiredApprover == ApprovalGate.ApproverCode(Approver.Founder) ? "the founder" : "an approver";
         return Outcome(packet, verdict, ActionStatus.AwaitingApproval,
             $"awaiting approval {approval.ApprovalId} by {who} ({verdict.RiskLevel}): {string.Join("; ", verdict.Reasons)}") with { ApprovalId = approval.ApprovalId };
     }
 
-    /// <summary>Approves as <paramref name="approverEmail"/> (authority checked), then executes after re-verifying against fresh facts.</summary>
+    /// <summary>
+    /// Approves as <paramref name="approverEmail"/> (authority checked), then executes after re-verifying against fresh facts.
+    /// Surfaces decide through <see cref="ApprovalService"/>, which calls this.
+    /// </summary>
     public async Task<ApprovalExecution> ApproveAndExecuteAsync(Guid approvalId, string approverEmail, string? reason, CancellationToken cancellationToken)
     {
-        var decision = await approvals.ApproveAsync(approvalId, approverEmail, reason, cancellationToken);
+        var decision = await approvals.DecideAsync(approvalId, approverEmail, ApprovalVote.Approve, reason, cancellationToken);
         if (!decision.Succeeded) return new ApprovalExecution(decision, null);
         var approval = decision.Approval!;
         var packet = approval.Packet;
@@ -93,16 +96,12 @@ public sealed class ActionPipeline(
 
         // Approve A, execute B is impossible: the old approval is closed and the action is decided afresh (the limits are
         // released by now; the new submit takes them again).
-        await approvals.CloseAsync(approvalId, "superseded", changed, cancellationToken);
+        await approvals.CloseAsync(approvalId, ApprovalStatus.Superseded, changed, cancellationToken);
         await decisionLog.WriteAsync(packet, fresh, $"superseded approval {approvalId}: {changed}", cancellationToken);
         var resubmitted = await SubmitAsync(packet with { ActionId = Guid.NewGuid().ToString(), IdempotencyKey = null }, approval.OnBehalfOf, cancellationToken);
         var note = $"not executed under approval {approvalId}: {changed}; a fresh decision was required. ";
         return new ApprovalExecution(decision, resubmitted with { Message = note + resubmitted.Message });
     }
-
-    /// <summary>Rejects as <paramref name="approverEmail"/> with a reason.</summary>
-    public Task<ApprovalDecisionResult> RejectAsync(Guid approvalId, string approverEmail, string reason, CancellationToken cancellationToken) =>
-        approvals.RejectAsync(approvalId, approverEmail, reason, cancellationToken);
 
     /// <summary>Undoes an executed action by submitting its recorded inverse as a new, verified action; null outcome when impossible.</summary>
     public async Task<UndoResult> UndoAsync(string actionId, string requesterEmail, CancellationToken cancellationToken)

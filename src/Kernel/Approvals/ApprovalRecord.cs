@@ -1,7 +1,5 @@
 using System.Text.Json;
 using LiveShop.Kernel.Verification;
-using LiveShop.Memory.Data.Entities.Platform;
-using LiveShop.Memory.Serialization;
 
 namespace LiveShop.Kernel.Approvals;
 
@@ -21,8 +19,8 @@ public sealed record ApprovalRecord
     public string? OnBehalfOf { get; init; }
     public required DateTimeOffset RequestedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
-    /// <summary><c>pending</c>, <c>approved</c>, <c>rejected</c>, <c>expired</c>, <c>executed</c> or <c>superseded</c>.</summary>
-    public required string Status { get; init; }
+    /// <summary>Where the request stands (written <c>pending</c>, <c>approved</c>, … on the wire).</summary>
+    public required ApprovalStatus Status { get; init; }
     public string? DecidedBy { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     public string? DecisionReason { get; init; }
@@ -30,21 +28,6 @@ public sealed record ApprovalRecord
     public required Verdict Verdict { get; init; }
     /// <summary>The packet as submitted.</summary>
     public required ActionPacket Packet { get; init; }
-
-    internal static ApprovalRecord From(Approval a)
-    {
-        var verdict = a.Verdict.RootElement.Deserialize<Verdict>(JsonDefaults.Options)!;
-        var packet = a.Packet?.RootElement.Deserialize<ActionPacket>(JsonDefaults.Options)
-            ?? new ActionPacket { ActionId = a.ActionId, ProposedAction = a.ActionName, Parameters = a.Parameters.RootElement.Clone(), RequestedBy = a.RequestedBy };
-        return new ApprovalRecord
-        {
-            ApprovalId = a.Id, ActionId = a.ActionId, Action = a.ActionName, Parameters = a.Parameters.RootElement.Clone(),
-            ArgumentsHash = a.ArgumentsHash, RiskLevel = a.RiskLevel, RequiredApprover = a.RequiredApprover,
-            RequestedBy = a.RequestedBy, OnBehalfOf = a.OnBehalfOf, RequestedAt = a.RequestedAt, ExpiresAt = a.ExpiresAt,
-            Status = a.Status, DecidedBy = a.DecidedBy, DecidedAt = a.DecidedAt, DecisionReason = a.DecisionReason,
-            Verdict = verdict, Packet = packet,
-        };
-    }
 }
 
 /// <summary>What became of an attempt to decide an approval.</summary>

@@ -73,7 +73,7 @@ public sealed class ToolGateway(
             packet.ActionId, Action = packet.ProposedAction, IdempotencyKey = key, result.ConnectorReference,
             ApprovalId = approvalId?.ToString(), verdict.Proof.PolicyVersion, claim.Attempt,
         }, cancellationToken);
-        if (approvalId is { } id) await approvals.CloseAsync(id, "executed", $"executed as {result.ConnectorReference}", cancellationToken);
+        if (approvalId is { } id) await approvals.CloseAsync(id, ApprovalStatus.Executed, $"executed as {result.ConnectorReference}", cancellationToken);
         return new GatewayResult
         {
             Status = GatewayStatus.Executed, Message = result.Summary, IdempotencyKey = key, ConnectorReference = result.ConnectorReference,
@@ -119,17 +119,17 @@ public sealed class ToolGateway(
         if (approvalId is not { } id) return "this action requires an approval and none was given";
         var approval = await approvals.GetAsync(id, cancellationToken);
         if (approval is null) return $"approval {id} does not exist";
-        if (approval.Status is not ("approved" or "executed")) return $"approval {id} is {approval.Status}, not approved";
-        if (approval.Status == "approved" && time.GetUtcNow() >= approval.ExpiresAt)
+        if (approval.Status is not (ApprovalStatus.Approved or ApprovalStatus.Executed)) return $"approval {id} is {approval.Status.Code()}, not approved";
+        if (approval.Status == ApprovalStatus.Approved && time.GetUtcNow() >= approval.ExpiresAt)
         {
-            await approvals.CloseAsync(id, "expired", "expired before execution", cancellationToken);
+            await approvals.CloseAsync(id, ApprovalStatus.Expired, "expired before execution", cancellationToken);
             return $"approval {id} expired at {approval.ExpiresAt.UtcDateTime:O}; expired approvals never execute";
         }
         if (!string.Equals(approval.ArgumentsHash, ActionHashes.Arguments(packet.ProposedAction, packet.Parameters), StringComparison.Ordinal))
             return $"approval {id} was given for other arguments; a fresh approval is required";
         if (Enum.Parse<RiskLevel>(approval.RiskLevel) < verdict.RiskLevel)
             return $"approval {id} covers risk {approval.RiskLevel}, the action is now {verdict.RiskLevel}; a fresh approval is required";
-        if (verdict.Approver == Approver.Founder && approval.RequiredApprover != "founder")
+        if (verdict.Approver == Approver.Founder && approval.RequiredApprover != ApprovalGate.ApproverCode(Approver.Founder))
             return $"approval {id} was not a founder approval; this action now needs the founder";
         return null;
     }

@@ -13,6 +13,9 @@ namespace LiveShop.Kernel.Orchestration;
 public sealed record PersistedTurn(
     Guid ConversationId, bool IsNewConversation, string User, string UserMessage, string Persona, string? Reply, IReadOnlyList<ChatAction> Actions, Guid? GoalId = null);
 
+/// <summary>A conversation as a list shows it.</summary>
+public sealed record ConversationSummary(Guid Id, string Title);
+
 /// <summary>
 /// Conversations and their messages in the database: who may continue one, the history a model sees, what a turn left.
 /// A turn's reads and its writes are one round trip each, in plain SQL (no change tracking on the chat's hot path).
@@ -97,6 +100,14 @@ public sealed class ConversationStore(IDbContextFactory<LiveShopDbContext> conte
         if (turn.Reply is not null)
             batch.BatchCommands.Add(Message(turn.ConversationId, "assistant", turn.Persona, turn.Persona, turn.Reply, now, turn.GoalId));
         await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The conversations <paramref name="email"/> started, newest first, as the chat's list shows them.</summary>
+    public async Task<IReadOnlyList<ConversationSummary>> StartedByAsync(string email, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking().Where(c => c.StartedBy == email).OrderByDescending(c => c.CreatedAt).Take(limit)
+            .Select(c => new ConversationSummary(c.Id, c.Title)).ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -131,7 +131,7 @@ public sealed class EventsIngestTrustTests(LiveShopServer server) : IClassFixtur
 
         // The attacker knows the approval id and how decision ids are derived.
         await server.Client.PostAsJsonAsync("/api/events", OrderPlaced(ActionHashes.StableId($"ApprovalDecided:{approvalId}:rejected")));
-        var decided = await server.Services.GetRequiredService<ApprovalGate>().RejectAsync(approvalId, Approver, "duplicate invoice", CancellationToken.None);
+        var decided = await server.Services.GetRequiredService<ApprovalGate>().DecideAsync(approvalId, Approver, ApprovalVote.Reject, "duplicate invoice", CancellationToken.None);
 
         Assert.Equal(ApprovalDecisionStatus.Decided, decided.Status);
         await using var command = server.Database.DataSource.CreateCommand(

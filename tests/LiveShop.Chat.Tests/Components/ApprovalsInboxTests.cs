@@ -16,7 +16,7 @@ public sealed class ApprovalsInboxTests(OfflineLiveShopServer server) : IClassFi
         await OrderRows.AddAsync(server.Database, "o_860002", total: 900m);
         var pending = await ComponentHost.ApprovalOfAsync(server, await ComponentHost.ActAsync(server, "refund $600 on o_860001"));
         var rejected = await ComponentHost.ApprovalOfAsync(server, await ComponentHost.ActAsync(server, "refund $601 on o_860002"));
-        rejected = rejected with { Status = "rejected", DecidedBy = LiveShopServer.FounderEmail, DecidedAt = DateTimeOffset.UtcNow, DecisionReason = "duplicate" };
+        rejected = rejected with { Status = ApprovalStatus.Rejected, DecidedBy = LiveShopServer.FounderEmail, DecidedAt = DateTimeOffset.UtcNow, DecisionReason = "duplicate" };
         await using var context = ComponentHost.Create(server);
 
         var inbox = context.Render<ApprovalsInbox>(p => p.Add(c => c.Pending, [pending]).Add(c => c.Decided, [rejected]));
@@ -62,7 +62,7 @@ public sealed class ApprovalsInboxTests(OfflineLiveShopServer server) : IClassFi
         page.WaitForAssertion(() => Assert.Equal("executed", page.Find("[data-testid=decision-outcome]").GetAttribute("data-status")), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(page.FindAll("[data-testid=approval-card]"), c => c.GetAttribute("data-approval-id") == action.ApprovalId.ToString());
         Assert.Contains(page.FindAll("[data-testid=decided-approval]"), r => r.GetAttribute("data-approval-id") == action.ApprovalId.ToString() && r.GetAttribute("data-status") == "executed");
-        Assert.Equal("executed", (await server.Services.GetRequiredService<ApprovalGate>().GetAsync(action.ApprovalId!.Value, CancellationToken.None))!.Status);
+        Assert.Equal(ApprovalStatus.Executed, (await server.Services.GetRequiredService<ApprovalGate>().GetAsync(action.ApprovalId!.Value, CancellationToken.None))!.Status);
     }
 
     [Fact]

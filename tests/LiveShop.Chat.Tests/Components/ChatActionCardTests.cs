@@ -2,6 +2,7 @@ using Bunit;
 using LiveShop.Chat.Components.Approvals;
 using LiveShop.Chat.Components.Chat;
 using LiveShop.Chat.Tests.Support;
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Verification;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,7 +84,7 @@ public sealed class ChatActionCardTests(OfflineLiveShopServer server) : IClassFi
         Assert.True(decided!.Succeeded);
         Assert.Equal("executed", decided.Status);
         Assert.Equal(approval.ApprovalId, decided.ApprovalId);
-        Assert.Equal("executed", (await ComponentHost.ApprovalOfAsync(server, action)).Status);
+        Assert.Equal(ApprovalStatus.Executed, (await ComponentHost.ApprovalOfAsync(server, action)).Status);
         await using var db = server.Database.CreateContext();
         Assert.Equal(650m, await db.Refunds.Where(r => r.OrderId == "o_880003").SumAsync(r => r.Amount));
     }
@@ -103,7 +104,7 @@ public sealed class ChatActionCardTests(OfflineLiveShopServer server) : IClassFi
         await card.Find("[data-testid=reject]").ClickAsync(new());
         Assert.Equal("Give a reason to reject.", card.Find("[data-testid=decision-validation]").TextContent);
         Assert.Empty(decisions);
-        Assert.Equal("pending", (await ComponentHost.ApprovalOfAsync(server, action)).Status);
+        Assert.Equal(ApprovalStatus.Pending, (await ComponentHost.ApprovalOfAsync(server, action)).Status);
 
         await card.Find("[data-testid=decision-reason]").InputAsync(new() { Value = "already refunded by the bank" });
         await card.Find("[data-testid=reject]").ClickAsync(new());
@@ -111,7 +112,7 @@ public sealed class ChatActionCardTests(OfflineLiveShopServer server) : IClassFi
         card.WaitForAssertion(() => Assert.Single(decisions), TimeSpan.FromSeconds(10));
         Assert.Equal("rejected", decisions[0].Status);
         var stored = await ComponentHost.ApprovalOfAsync(server, action);
-        Assert.Equal("rejected", stored.Status);
+        Assert.Equal(ApprovalStatus.Rejected, stored.Status);
         Assert.Equal("already refunded by the bank", stored.DecisionReason);
     }
 
@@ -125,7 +126,7 @@ public sealed class ChatActionCardTests(OfflineLiveShopServer server) : IClassFi
         var card = context.Render<ChatActionCard>(p => p.Add(c => c.Action, action).Add(c => c.Approval, pending));
         Assert.Equal("awaiting_approval", card.Find("[data-testid=action-card]").GetAttribute("data-status"));
 
-        card.Render(p => p.Add(c => c.Approval, pending with { Status = "rejected", DecidedBy = LiveShopServer.FounderEmail, DecisionReason = "duplicate" }));
+        card.Render(p => p.Add(c => c.Approval, pending with { Status = ApprovalStatus.Rejected, DecidedBy = LiveShopServer.FounderEmail, DecisionReason = "duplicate" }));
 
         Assert.Equal("rejected", card.Find("[data-testid=action-status]").TextContent);
         Assert.Contains("Approval rejected by founder@liveshop.local duplicate", card.Markup);

@@ -1,7 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Bunit;
+using LiveShop.Chat.Components.Approvals;
+using LiveShop.Chat.Components.Pages;
+using LiveShop.Chat.Tests.Components;
 using LiveShop.Chat.Tests.Support;
+using LiveShop.Kernel.Approvals;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Chat.Tests.Gateway;
 
@@ -106,6 +112,35 @@ public sealed class GatewaySurfaceTests(LiveShopServer server) : IClassFixture<L
 
         await using var command = server.Database.DataSource.CreateCommand("SELECT count(*) FROM journal_entries WHERE source_id = 'sup_1'");
         Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_rejection_on_the_CLI_shows_in_the_web_inbox_and_a_later_approval_is_refused_on_every_surface()
+    {
+        var id = (await PostAsync("""{"proposed_action":"pay_supplier","parameters":{"supplier_id":"sup_1","amount":60},"agent":"cfo"}""", "approver@liveshop.local"))
+            .Body.GetProperty("approval_id").GetString()!;
+        var rejected = await CliProcess.RunAsync(["approvals", "reject", id, "--as", "founder@liveshop.local", "--reason", "paid twice"], Environment);
+        Assert.True(rejected.ExitCode == 0, rejected.StandardError);
+
+        await using var context = ComponentHost.Create(server);
+        var page = context.Render<Approvals>();
+        AngleSharp.Dom.IElement? row = null;
+        // The page loads its requests after the first render.
+        page.WaitForAssertion(() => row = Assert.Single(page.FindAll("[data-testid=decided-approval]"), r => r.GetAttribute("data-approval-id") == id), TimeSpan.FromSeconds(10));
+        Assert.Equal("rejected", row!.GetAttribute("data-status"));
+        Assert.Contains("paid twice", row.TextContent);
+        Assert.DoesNotContain(page.FindAll("[data-testid=approval-card]"), c => c.GetAttribute("data-approval-id") == id);
+
+        var cli = await CliProcess.RunAsync(["approvals", "approve", id, "--as", "founder@liveshop.local"], Environment);
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains("already rejected by founder@liveshop.local", cli.StandardError);
+        var service = server.Services.GetRequiredService<ApprovalService>();
+        var record = (await service.GetAsync(Guid.Parse(id), CancellationToken.None))!;
+        var card = context.Render<ApprovalCard>(p => p.Add(c => c.Approval, record));
+        Assert.Empty(card.FindAll("[data-testid=approve]"));
+        var late = await service.DecideAsync(new ApprovalDecisionRequest(record.ApprovalId, "founder@liveshop.local", ApprovalVote.Approve), CancellationToken.None);
+        Assert.Equal(ApprovalDecisionStatus.Conflict, late.Status);
+        Assert.Equal(ApprovalStatus.Rejected, (await service.GetAsync(record.ApprovalId, CancellationToken.None))!.Status);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Approvals;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Chat.Tests.Messaging;
@@ -99,6 +100,25 @@ public sealed class SlackApprovalTests(MessagingServer server)
         Assert.Contains("support role", notice.Body["text"]!.GetValue<string>());
         Assert.Equal("pending", await server.ApprovalStatusAsync(approvalId));
         Assert.Empty(UpdatesOf(CardTs(card)));
+    }
+
+    [Fact]
+    public async Task Approving_in_Slack_what_was_rejected_elsewhere_is_refused_and_changes_nothing()
+    {
+        await server.LinkAsync("slack", "U_FOUNDER", "founder@liveshop.local");
+        var approvalId = await server.RequestApprovalAsync("pay_supplier", new { supplier_id = "sup_1", amount = 165 });
+        var card = await CardOfAsync(approvalId);
+        var rejected = await server.Services.GetRequiredService<ApprovalService>().DecideAsync(
+            new ApprovalDecisionRequest(approvalId, "approver@liveshop.local", ApprovalVote.Reject, "duplicate invoice"), CancellationToken.None);
+        Assert.Equal(ApprovalDecisionStatus.Decided, rejected.Status);
+        var payments = await SupplierPaymentsAsync();
+
+        await server.Client.SendAsync(MessagingServer.SlackInteraction(Click("U_FOUNDER", approvalId, card, actionTs: "1700000450.1")));
+
+        var notice = await server.Slack.WaitForAsync("chat.postEphemeral", b => b["user"]?.GetValue<string>() == "U_FOUNDER" && b["text"]!.GetValue<string>().Contains("Not decided"));
+        Assert.Contains("already rejected by approver@liveshop.local", notice.Body["text"]!.GetValue<string>());
+        Assert.Equal("rejected", await server.ApprovalStatusAsync(approvalId));
+        Assert.Equal(payments, await SupplierPaymentsAsync());
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class ApprovalGateTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(ApprovalDecisionStatus.Decided, byFounder.Decision.Status);
         Assert.Equal(ActionStatus.Executed, byFounder.Outcome!.Status);
         Assert.Equal(1, refunds.Runs);
-        Assert.Equal("executed", (await h.Approvals.GetAsync(id, default))!.Status);
+        Assert.Equal(ApprovalStatus.Executed, (await h.Approvals.GetAsync(id, default))!.Status);
         Assert.Equal(1, await h.ScalarAsync("SELECT count(*) FROM business_events WHERE type = 'ApprovalRequested' AND data->>'approval_id' = $1", id.ToString()));
         Assert.Equal(1, await h.ScalarAsync("SELECT count(*) FROM business_events WHERE type = 'ApprovalDecided' AND data->>'approval_id' = $1", id.ToString()));
     }
@@ -83,15 +83,15 @@ public sealed class ApprovalGateTests(TestDatabase database) : IClassFixture<Tes
     {
         var (h, refunds) = await CreateAsync();
         var id = (await h.Pipeline.SubmitAsync(Refund(150))).ApprovalId!.Value;
-        Assert.Equal(ApprovalDecisionStatus.Invalid, (await h.Pipeline.RejectAsync(id, GatewayHarness.Approver, " ", default)).Status);
-        Assert.Equal(ApprovalDecisionStatus.Decided, (await h.Pipeline.RejectAsync(id, GatewayHarness.Approver, "looks like abuse", default)).Status);
-        Assert.Equal(ApprovalDecisionStatus.AlreadyDecided, (await h.Pipeline.RejectAsync(id, GatewayHarness.Approver, "still abuse", default)).Status);
+        Assert.Equal(ApprovalDecisionStatus.Invalid, (await h.Approvals.DecideAsync(id, GatewayHarness.Approver, ApprovalVote.Reject, " ", default)).Status);
+        Assert.Equal(ApprovalDecisionStatus.Decided, (await h.Approvals.DecideAsync(id, GatewayHarness.Approver, ApprovalVote.Reject, "looks like abuse", default)).Status);
+        Assert.Equal(ApprovalDecisionStatus.AlreadyDecided, (await h.Approvals.DecideAsync(id, GatewayHarness.Approver, ApprovalVote.Reject, "still abuse", default)).Status);
 
         var late = await h.Pipeline.ApproveAndExecuteAsync(id, GatewayHarness.Founder, null, default);
         Assert.Equal(ApprovalDecisionStatus.Conflict, late.Decision.Status);
         Assert.Null(late.Outcome);
         Assert.Equal(0, refunds.Runs);
-        Assert.Equal("rejected", (await h.Approvals.GetAsync(id, default))!.Status);
+        Assert.Equal(ApprovalStatus.Rejected, (await h.Approvals.GetAsync(id, default))!.Status);
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class ApprovalGateTests(TestDatabase database) : IClassFixture<Tes
         {
             var id = (await h.Pipeline.SubmitAsync(Refund(150) with { ActionId = Guid.NewGuid().ToString() })).ApprovalId!.Value;
             var results = await Task.WhenAll(
-                Task.Run(() => h.Approvals.ApproveAsync(id, GatewayHarness.Founder, null, default)),
-                Task.Run(() => h.Approvals.RejectAsync(id, GatewayHarness.Approver, "no", default)));
+                Task.Run(() => h.Approvals.DecideAsync(id, GatewayHarness.Founder, ApprovalVote.Approve, null, default)),
+                Task.Run(() => h.Approvals.DecideAsync(id, GatewayHarness.Approver, ApprovalVote.Reject, "no", default)));
             var winners = results.Where(r => r.Status == ApprovalDecisionStatus.Decided).ToList();
             Assert.Single(winners);
             Assert.Single(results, r => r.Status == ApprovalDecisionStatus.Conflict);
@@ -119,12 +119,12 @@ public sealed class ApprovalGateTests(TestDatabase database) : IClassFixture<Tes
         var (h, refunds) = await CreateAsync();
         var pending = (await h.Pipeline.SubmitAsync(Refund(150) with { ActionId = Guid.NewGuid().ToString() })).ApprovalId!.Value;
         var approvedLate = (await h.Pipeline.SubmitAsync(Refund(140) with { ActionId = Guid.NewGuid().ToString() }));
-        Assert.True((await h.Approvals.ApproveAsync(approvedLate.ApprovalId!.Value, GatewayHarness.Founder, null, default)).Succeeded);
+        Assert.True((await h.Approvals.DecideAsync(approvedLate.ApprovalId!.Value, GatewayHarness.Founder, ApprovalVote.Approve, null, default)).Succeeded);
 
         h.Time.Advance(TimeSpan.FromHours(25));
         var tooLate = await h.Pipeline.ApproveAndExecuteAsync(pending, GatewayHarness.Founder, null, default);
         Assert.Equal(ApprovalDecisionStatus.Expired, tooLate.Decision.Status);
-        Assert.Equal("expired", (await h.Approvals.GetAsync(pending, default))!.Status);
+        Assert.Equal(ApprovalStatus.Expired, (await h.Approvals.GetAsync(pending, default))!.Status);
 
         var packet = approvedLate.Packet;
         var fresh = h.Signer.Sign(Verifier.Evaluate(h.Policy, LiveShop.Kernel.Verification.Facts.BusinessFacts.From(_scenario.Snapshot()), packet, h.Time.GetUtcNow()));
@@ -132,7 +132,7 @@ public sealed class ApprovalGateTests(TestDatabase database) : IClassFixture<Tes
         h.Time.Advance(TimeSpan.FromHours(-25));
         Assert.Equal(LiveShop.Kernel.Gateway.GatewayStatus.Refused, execution.Status);
         Assert.Contains("expired", execution.Message);
-        Assert.Equal("expired", (await h.Approvals.GetAsync(approvedLate.ApprovalId!.Value, default))!.Status);
+        Assert.Equal(ApprovalStatus.Expired, (await h.Approvals.GetAsync(approvedLate.ApprovalId!.Value, default))!.Status);
         Assert.Equal(0, refunds.Runs);
     }
 }

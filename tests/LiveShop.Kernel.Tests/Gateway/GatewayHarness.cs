@@ -35,12 +35,14 @@ internal sealed class GatewayHarness
         var platformEvents = new PlatformEvents(Events, Time);
         var users = new UserDirectory(dataSource);
         Policies = policies ?? new PolicyInForce(Policy);
-        Approvals = new ApprovalGate(dataSource, platformEvents, users, Policies, Time, new ApprovalOptions());
+        Store = new ApprovalStore(dataSource);
+        Approvals = new ApprovalGate(Store, platformEvents, users, Policies, Time, new ApprovalOptions());
         Gateway = new ToolGateway(dataSource, Signer, Policies, new ExecutorRegistry(executors(this)), Approvals, platformEvents, Time);
         Limits = new LimitLocks(dataSource, TimeSpan.FromSeconds(30));
         var decisions = new DecisionLog(dataSource, Time);
         Pipeline = new ActionPipeline(Policies, facts(this), Signer, Gateway, Approvals, decisions, platformEvents, users, Limits,
             new RequestAuthority(Policies, users, platformEvents, decisions, Signer, Time), Time);
+        Service = new ApprovalService(Approvals, Pipeline, Policies);
     }
 
     public TestDatabase Database { get; }
@@ -49,7 +51,9 @@ internal sealed class GatewayHarness
     public PolicyInForce Policies { get; }
     public ProofSigner Signer { get; }
     public EventStore Events { get; }
+    public ApprovalStore Store { get; }
     public ApprovalGate Approvals { get; }
+    public ApprovalService Service { get; }
     public ToolGateway Gateway { get; }
     public LimitLocks Limits { get; }
     public ActionPipeline Pipeline { get; }

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Policies.Changes;
@@ -41,7 +42,7 @@ public sealed class PolicyChangeTests(TestDatabase database) : IClassFixture<Tes
         var initial = policies.Current.Version;
         var pending = await h.Pipeline.SubmitAsync(Refund(150));
         Assert.Equal(ActionStatus.AwaitingApproval, pending.Status);
-        Assert.True((await h.Approvals.ApproveAsync(pending.ApprovalId!.Value, GatewayHarness.Approver, null, default)).Succeeded);
+        Assert.True((await h.Approvals.DecideAsync(pending.ApprovalId!.Value, GatewayHarness.Approver, ApprovalVote.Approve, null, default)).Succeeded);
 
         var change = await h.Pipeline.SubmitAsync(RaiseRefundLimits(200));
         Assert.Equal(ActionStatus.AwaitingApproval, change.Status);

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Tests.TestData;
 using LiveShop.Kernel.Verification;
@@ -117,7 +118,7 @@ public sealed class ToolGatewayTests(TestDatabase database) : IClassFixture<Test
         var (h, refunds) = await CreateAsync();
         var submitted = await h.Pipeline.SubmitAsync(Refund(150));
         Assert.Equal(ActionStatus.AwaitingApproval, submitted.Status);
-        var approved = await h.Approvals.ApproveAsync(submitted.ApprovalId!.Value, GatewayHarness.Approver, null, default);
+        var approved = await h.Approvals.DecideAsync(submitted.ApprovalId!.Value, GatewayHarness.Approver, ApprovalVote.Approve, null, default);
         Assert.True(approved.Succeeded);
 
         var other = Refund(160) with { ActionId = submitted.Packet.ActionId };

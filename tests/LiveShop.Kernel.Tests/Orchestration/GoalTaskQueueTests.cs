@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Orchestration.GoalWork;
 using LiveShop.Kernel.Tests.Gateway;
@@ -37,7 +38,7 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
         return (harness, NewQueue(harness));
     }
 
-    private GoalTaskQueue NewQueue(GatewayHarness harness) => new(new PlannerContexts(database), new PlatformEvents(harness.Events, harness.Time), harness.Time);
+    private GoalTaskQueue NewQueue(GatewayHarness harness) => new(new PlannerContexts(database), harness.Store, new PlatformEvents(harness.Events, harness.Time), harness.Time);
 
     private static GoalTaskRunner Runner(GoalTaskQueue queue, ITaskTurn turn) => new(queue, turn, NullLogger<GoalTaskRunner>.Instance);
 
@@ -132,7 +133,7 @@ public sealed class GoalTaskQueueTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(0, await runner.SettleDecidedApprovalsAsync(default));
         Assert.Equal("active", await GoalStatusAsync(goalId));
 
-        var rejected = await harness.Pipeline.RejectAsync(approvalId, GatewayHarness.Founder, "customer already refunded", default);
+        var rejected = await harness.Approvals.DecideAsync(approvalId, GatewayHarness.Founder, ApprovalVote.Reject, "customer already refunded", default);
         Assert.True(rejected.Succeeded);
         Assert.Equal(1, await runner.SettleDecidedApprovalsAsync(default));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Orchestration;
 using LiveShop.Kernel.Orchestration.GoalWork;
 
@@ -69,10 +70,10 @@ public sealed class TaskTurnOutcomeTests
     {
         var a = Guid.NewGuid();
         var b = Guid.NewGuid();
-        Assert.Null(GoalStatusRollup.AfterApprovals([(a, "executed", null), (b, "pending", null)]));
-        Assert.Null(GoalStatusRollup.AfterApprovals([(a, "approved", null)]));
-        Assert.Equal("done", GoalStatusRollup.AfterApprovals([(a, "executed", null), (b, "executed", null)])!.Value.Status);
-        var rejected = GoalStatusRollup.AfterApprovals([(a, "executed", null), (b, "rejected", "too much")])!.Value;
+        Assert.Null(GoalStatusRollup.AfterApprovals([(a, ApprovalStatus.Executed, null), (b, ApprovalStatus.Pending, null)]));
+        Assert.Null(GoalStatusRollup.AfterApprovals([(a, ApprovalStatus.Approved, null)]));
+        Assert.Equal("done", GoalStatusRollup.AfterApprovals([(a, ApprovalStatus.Executed, null), (b, ApprovalStatus.Executed, null)])!.Value.Status);
+        var rejected = GoalStatusRollup.AfterApprovals([(a, ApprovalStatus.Executed, null), (b, ApprovalStatus.Rejected, "too much")])!.Value;
         Assert.Equal("failed", rejected.Status);
         Assert.Contains($"approval {b} rejected: too much", rejected.Reason);
     }

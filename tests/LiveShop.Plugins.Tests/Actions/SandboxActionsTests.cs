@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions;
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Tests.Gateway;
 using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
@@ -82,7 +83,7 @@ public sealed class SandboxActionsTests(TestDatabase database) : IClassFixture<T
         Assert.NotEqual(ActionStatus.Executed, result.Outcome!.Status);
         Assert.Contains("fresh decision was required", result.Outcome.Message);
         Assert.Equal(500m, await BudgetAsync("as_7"));
-        Assert.Equal("superseded", (await _h.Approvals.GetAsync(submitted.ApprovalId.Value, default))!.Status);
+        Assert.Equal(ApprovalStatus.Superseded, (await _h.Approvals.GetAsync(submitted.ApprovalId.Value, default))!.Status);
         await SetBudgetAsync("as_8", 1000m);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Approvals.Surfaces;
 
 namespace LiveShop.Chat.Messaging.Slack;
@@ -91,10 +92,10 @@ public static class SlackApprovalBlocks
         _ => "➖",
     };
 
-    private static string StatusMark(string status) => status switch
+    private static string StatusMark(ApprovalStatus status) => status switch
     {
-        "approved" or "executed" => "✅",
-        "rejected" => "❌",
+        ApprovalStatus.Approved or ApprovalStatus.Executed => "✅",
+        ApprovalStatus.Rejected => "❌",
         _ => "⏱️",
     };
 

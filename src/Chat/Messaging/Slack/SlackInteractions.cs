@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LiveShop.Chat.Messaging.Surfaces;
-using LiveShop.Kernel.Approvals.Surfaces;
+using LiveShop.Kernel.Approvals;
 
 namespace LiveShop.Chat.Messaging.Slack;
 
@@ -8,7 +8,7 @@ namespace LiveShop.Chat.Messaging.Slack;
 /// Handles verified interaction payloads: Approve decides at once; Reject opens a modal asking for the reason, and
 /// its submission decides. Unlinked or unauthorised clickers get an ephemeral message and nothing changes.
 /// </summary>
-public sealed class SlackInteractions(SlackWebApi slack, ChatApprovalDecider decider, IApprovalDecisions decisions, ILogger<SlackInteractions> logger)
+public sealed class SlackInteractions(SlackWebApi slack, ChatApprovalDecider decider, ILogger<SlackInteractions> logger)
 {
     /// <summary>A button click on an approval card.</summary>
     public async Task HandleBlockActionAsync(JsonElement payload, CancellationToken cancellationToken)
@@ -22,12 +22,12 @@ public sealed class SlackInteractions(SlackWebApi slack, ChatApprovalDecider dec
         if (actionId == SlackApprovalBlocks.ApproveActionId)
         {
             var decision = await decider.DecideAsync("slack", userId, approvalId, ApprovalVote.Approve, null, cancellationToken);
-            if (decision.Outcome?.Kind is not ApprovalDecisionKind.Decided && channel is not null)
+            if (!decision.Decided && channel is not null)
                 await slack.PostEphemeralAsync(channel, userId, decision.Message("Slack"), null, cancellationToken);
         }
         else if (actionId == SlackApprovalBlocks.RejectActionId)
         {
-            var card = await decisions.GetAsync(approvalId, cancellationToken);
+            var card = await decider.CardAsync(approvalId, cancellationToken);
             if (card is null || !card.IsPending)
             {
                 if (channel is not null) await slack.PostEphemeralAsync(channel, userId, "This approval is no longer pending.", null, cancellationToken);
@@ -53,7 +53,7 @@ public sealed class SlackInteractions(SlackWebApi slack, ChatApprovalDecider dec
             .GetProperty(SlackApprovalBlocks.ReasonActionId).GetProperty("value").GetString();
         var userId = payload.GetProperty("user").GetProperty("id").GetString()!;
         var decision = await decider.DecideAsync("slack", userId, approvalId, ApprovalVote.Reject, reason, cancellationToken);
-        if (decision.Outcome?.Kind is not ApprovalDecisionKind.Decided && channel is not null)
+        if (!decision.Decided && channel is not null)
             await slack.PostEphemeralAsync(channel, userId, decision.Message("Slack"), null, cancellationToken);
     }
 }

@@ -1,9 +1,10 @@
-using LiveShop.Kernel.Policies;
-using LiveShop.Kernel.Verification;
 using LiveShop.Chat.Messaging.Linking;
 using LiveShop.Chat.Messaging.Slack;
 using LiveShop.Chat.Messaging.Teams;
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Approvals.Surfaces;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,7 +16,7 @@ namespace LiveShop.Chat.Messaging.Surfaces;
 /// two hosts from posting the same card twice.
 /// </summary>
 public sealed class ApprovalSurfaces(
-    IApprovalDecisions decisions, ApprovalCardPosts posts, ChatUserLinks links, NpgsqlDataSource dataSource,
+    ApprovalService approvals, ApprovalCardPosts posts, ChatUserLinks links, NpgsqlDataSource dataSource,
     IOptions<SlackOptions> slackOptions, IOptions<TeamsOptions> teamsOptions, IServiceProvider services, ILogger<ApprovalSurfaces> logger) : IApprovalNotifier
 {
     /// <summary>Roles that may decide an approval at the card's level, as the policy's <c>roles:</c> section in force says.</summary>
@@ -33,7 +34,7 @@ public sealed class ApprovalSurfaces(
         }
         try
         {
-            var card = await decisions.GetAsync(approvalId, cancellationToken);
+            var card = await CardAsync(approvalId, cancellationToken);
             if (card is null || !card.IsPending) return;
             var existing = await posts.ForApprovalAsync(approvalId, cancellationToken);
             if (slackOptions.Value.CanPostApprovals && existing.All(p => p.Platform != "slack"))
@@ -52,7 +53,7 @@ public sealed class ApprovalSurfaces(
     /// <inheritdoc />
     public async Task ApprovalDecidedAsync(Guid approvalId, CancellationToken cancellationToken)
     {
-        var card = await decisions.GetAsync(approvalId, cancellationToken);
+        var card = await CardAsync(approvalId, cancellationToken);
         if (card is null) return;
         foreach (var post in await posts.ForApprovalAsync(approvalId, cancellationToken))
         {
@@ -113,6 +114,9 @@ public sealed class ApprovalSurfaces(
             logger.LogWarning(e, "Could not post the Teams card of approval {ApprovalId}", card.ApprovalId);
         }
     }
+
+    private async Task<ApprovalCardModel?> CardAsync(Guid approvalId, CancellationToken cancellationToken) =>
+        await approvals.GetAsync(approvalId, cancellationToken) is { } approval ? ApprovalCards.From(approval) : null;
 
     private static long LockKey(Guid approvalId) => BitConverter.ToInt64(approvalId.ToByteArray(), 0) ^ 0x4C53_4150_5052_4F56; // "LSAPPROV"
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LiveShop.Chat.Messaging.Linking;
 using LiveShop.Chat.Messaging.Surfaces;
-using LiveShop.Kernel.Approvals.Surfaces;
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Assistance;
 
 namespace LiveShop.Chat.Messaging.Teams;
@@ -13,7 +13,7 @@ namespace LiveShop.Chat.Messaging.Teams;
 /// The Teams user is mapped to a product user through <see cref="ChatUserLinks"/> by <c>from.id</c>.
 /// </summary>
 public sealed partial class TeamsActivities(
-    TeamsConnector connector, ChatUserLinks links, ChatApprovalDecider decider, IApprovalDecisions decisions, ApprovalSurfaces surfaces, IInlineAssistant assistant)
+    TeamsConnector connector, ChatUserLinks links, ChatApprovalDecider decider, ApprovalSurfaces surfaces, IInlineAssistant assistant)
 {
     /// <summary>The invoke answer for a card action: the card as this user should now see it.</summary>
     public async Task<JsonObject> HandleCardActionAsync(JsonObject activity, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed partial class TeamsActivities(
         if (!Guid.TryParse(data?["approval_id"]?.GetValue<string>(), out var approvalId))
             return Error(400, "the card action carries no approval id");
         var userId = activity["from"]?["id"]?.GetValue<string>() ?? "";
-        var card = await decisions.GetAsync(approvalId, cancellationToken);
+        var card = await decider.CardAsync(approvalId, cancellationToken);
         if (card is null) return Error(404, $"no approval {approvalId}");
 
         if (verb == TeamsApprovalCard.RefreshVerb)
@@ -37,9 +37,9 @@ public sealed partial class TeamsActivities(
 
         var vote = verb == TeamsApprovalCard.ApproveVerb ? ApprovalVote.Approve : ApprovalVote.Reject;
         var decision = await decider.DecideAsync("teams", userId, approvalId, vote, data?["reason"]?.GetValue<string>(), cancellationToken);
-        var now = decision.Outcome?.Approval ?? card;
-        var note = decision.Outcome?.Kind == ApprovalDecisionKind.Decided ? null : decision.Message("Teams");
-        return TeamsApprovalCard.InvokeResponse(now.IsPending && decision.User is not null && decision.Outcome?.Kind == ApprovalDecisionKind.Invalid
+        var now = decision.Card ?? card;
+        var note = decision.Decided ? null : decision.Message("Teams");
+        return TeamsApprovalCard.InvokeResponse(now.IsPending && decision.User is not null && decision.Outcome?.Status == ApprovalDecisionStatus.Invalid
             ? TeamsApprovalCard.ApproverView(now, note)
             : TeamsApprovalCard.StatusView(now, [], note));
     }

@@ -32,8 +32,8 @@ public sealed record ApprovalCardModel
     /// <summary>The agent's evidence or counterfactual, when the packet carried any (claims, never facts).</summary>
     public string? Evidence { get; init; }
 
-    /// <summary><c>pending</c>, <c>approved</c>, <c>rejected</c>, <c>expired</c>, <c>executed</c> or <c>superseded</c>.</summary>
-    public required string Status { get; init; }
+    /// <summary>Where the request stands.</summary>
+    public required ApprovalStatus Status { get; init; }
 
     /// <summary>Who decided, once decided.</summary>
     public string? DecidedBy { get; init; }
@@ -48,10 +48,10 @@ public sealed record ApprovalCardModel
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Whether the request still waits for a decision.</summary>
-    public bool IsPending => Status == "pending";
+    public bool IsPending => Status.IsOpen();
 
     /// <summary>Whether only the founder may decide it.</summary>
-    public bool NeedsFounder => RequiredApprover == "founder" || RiskLevel == "L3";
+    public bool NeedsFounder => RequiredApprover == ApprovalGate.ApproverCode(Verification.Approver.Founder) || RiskLevel == "L3";
 }
 
 /// <summary>One invariant check as a card shows it: PASS, FAIL, ESCALATE or NOT_APPLICABLE with value and threshold.</summary>

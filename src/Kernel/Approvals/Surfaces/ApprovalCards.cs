@@ -52,12 +52,12 @@ public static class ApprovalCards
         var reason = string.IsNullOrWhiteSpace(card.DecisionReason) ? "" : $": {card.DecisionReason}";
         return card.Status switch
         {
-            "pending" => card.NeedsFounder ? "Waiting for the founder" : "Waiting for an approver",
-            "approved" => $"Approved{by}{at}{reason}",
-            "executed" => $"Approved{by}{at} and executed{reason}",
-            "rejected" => $"Rejected{by}{at}{reason}",
-            "expired" => "Expired without a decision; it will never run",
-            _ => $"{char.ToUpperInvariant(card.Status[0])}{card.Status[1..]}{by}{reason}",
+            ApprovalStatus.Pending => card.NeedsFounder ? "Waiting for the founder" : "Waiting for an approver",
+            ApprovalStatus.Approved => $"Approved{by}{at}{reason}",
+            ApprovalStatus.Executed => $"Approved{by}{at} and executed{reason}",
+            ApprovalStatus.Rejected => $"Rejected{by}{at}{reason}",
+            ApprovalStatus.Expired => "Expired without a decision; it will never run",
+            _ => $"{card.Status}{by}{reason}",
         };
     }
 

@@ -1,3 +1,5 @@
+using LiveShop.Kernel.Approvals;
+
 namespace LiveShop.Kernel.Orchestration.GoalWork;
 
 /// <summary>
@@ -19,11 +21,11 @@ public static class GoalStatusRollup
     /// What a task waiting for approvals becomes once they are decided: <c>done</c> when all executed, <c>failed</c> when one
     /// was rejected, expired or superseded, null while any is still pending or approved but not yet run.
     /// </summary>
-    public static (string Status, string Reason)? AfterApprovals(IReadOnlyList<(Guid Id, string Status, string? Reason)> approvals)
+    public static (string Status, string Reason)? AfterApprovals(IReadOnlyList<(Guid Id, ApprovalStatus Status, string? Reason)> approvals)
     {
-        if (approvals.FirstOrDefault(a => a.Status is "rejected" or "expired" or "superseded") is { Id: var id } settled && id != Guid.Empty)
-            return ("failed", $"approval {settled.Id} {settled.Status}{(settled.Reason is { Length: > 0 } why ? $": {why}" : "")}");
-        if (approvals.Count > 0 && approvals.All(a => a.Status == "executed"))
+        if (approvals.FirstOrDefault(a => a.Status is ApprovalStatus.Rejected or ApprovalStatus.Expired or ApprovalStatus.Superseded) is { Id: var id } settled && id != Guid.Empty)
+            return ("failed", $"approval {settled.Id} {settled.Status.Code()}{(settled.Reason is { Length: > 0 } why ? $": {why}" : "")}");
+        if (approvals.Count > 0 && approvals.All(a => a.Status == ApprovalStatus.Executed))
             return ("done", $"approved and executed ({string.Join(", ", approvals.Select(a => a.Id))})");
         return null;
     }

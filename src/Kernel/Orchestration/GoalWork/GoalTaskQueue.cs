@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Data.Entities.Platform;
@@ -17,7 +18,7 @@ public sealed record RequeueResult(bool Succeeded, string Message);
 /// Every move goes through <see cref="TaskStatusMachine"/> (audited on the task) and is written as an event; the goal's
 /// status is re-derived under a lock on the goal row, so two tasks finishing at once cannot leave it stale.
 /// </summary>
-public sealed class GoalTaskQueue(IDbContextFactory<LiveShopDbContext> contexts, PlatformEvents events, TimeProvider time)
+public sealed class GoalTaskQueue(IDbContextFactory<LiveShopDbContext> contexts, ApprovalStore approvalStore, PlatformEvents events, TimeProvider time)
 {
     /// <summary>Prefix of an approval request in a task's <c>outputs.records_created</c>.</summary>
     public const string ApprovalRecord = "approval:";
@@ -106,10 +107,9 @@ public sealed class GoalTaskQueue(IDbContextFactory<LiveShopDbContext> contexts,
         var ids = task.Outputs.RecordsCreated.Where(r => r.StartsWith(ApprovalRecord, StringComparison.Ordinal))
             .Select(r => Guid.Parse(r[ApprovalRecord.Length..])).ToList();
         var now = time.GetUtcNow();
-        var approvals = (await db.Approvals.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Status, a.DecisionReason, a.ExpiresAt })
-                .ToListAsync(cancellationToken))
+        var approvals = (await approvalStore.StatesAsync(ids, cancellationToken))
             // A pending request past its expiry will never run, even before the gate marks it expired.
-            .Select(a => (a.Id, a.Status == "pending" && a.ExpiresAt <= now ? "expired" : a.Status, a.DecisionReason)).ToList();
+            .Select(a => (a.ApprovalId, a.Status.IsOpen() && a.ExpiresAt <= now ? ApprovalStatus.Expired : a.Status, a.DecisionReason)).ToList();
         var next = approvals.Count == 0 ? ("failed", "no approval request is recorded for this task") : GoalStatusRollup.AfterApprovals(approvals);
         if (next is not { } settled) return false;
 
