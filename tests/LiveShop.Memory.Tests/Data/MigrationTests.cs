@@ -48,3 +48,20 @@ public sealed class MigrationTests(EmptyTestDatabase database) : IClassFixture<E
         return values;
     }
 }
+
+public sealed class RedatedMigrationTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task A_database_migrated_when_the_chat_tables_had_their_future_id_migrates_again_without_error()
+    {
+        await using (var history = database.OwnerDataSource.CreateCommand(
+            """UPDATE "__EFMigrationsHistory" SET migration_id = '20261126120000_ChatMessaging' WHERE migration_id = '20261125094639_ChatMessaging'"""))
+            Assert.Equal(1, await history.ExecuteNonQueryAsync());
+
+        var access = await LiveShop.Memory.Database.DatabaseProvisioning.MigrateAndGrantAsync(database.Logins, database.DataSource);
+
+        Assert.Equal(1, access.MigrationsApplied);
+        await using var context = database.CreateContext();
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+    }
+}

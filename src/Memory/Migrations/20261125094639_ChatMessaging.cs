@@ -10,24 +10,28 @@ namespace LiveShop.Memory.Migrations;
 /// handled (Slack retries and replays are dropped by the primary key, so two hosts are safe), and every posted
 /// approval card with the status it shows.
 /// </summary>
+/// <remarks>
+/// Dated when it was written: it first carried a future id (20261126120000) and so sorted after migrations written later.
+/// A development database migrated under that id already has these tables, hence IF NOT EXISTS.
+/// </remarks>
 [DbContext(typeof(LiveShopDbContext))]
-[Migration("20261126120000_ChatMessaging")]
+[Migration("20261125094639_ChatMessaging")]
 public sealed class ChatMessagingSchema : Migration
 {
     /// <inheritdoc />
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql("""
-            CREATE TABLE chat_user_links (
+            CREATE TABLE IF NOT EXISTS chat_user_links (
                 platform         text        NOT NULL CHECK (platform IN ('slack', 'teams')),
                 external_user_id text        NOT NULL,
                 user_email       text        NOT NULL,
                 linked_at        timestamptz NOT NULL,
                 PRIMARY KEY (platform, external_user_id)
             );
-            CREATE INDEX ix_chat_user_links_user_email ON chat_user_links (lower(user_email));
+            CREATE INDEX IF NOT EXISTS ix_chat_user_links_user_email ON chat_user_links (lower(user_email));
 
-            CREATE TABLE chat_link_codes (
+            CREATE TABLE IF NOT EXISTS chat_link_codes (
                 code             text        PRIMARY KEY,
                 platform         text        NOT NULL CHECK (platform IN ('slack', 'teams')),
                 external_user_id text        NOT NULL,
@@ -36,14 +40,14 @@ public sealed class ChatMessagingSchema : Migration
                 consumed_at      timestamptz
             );
 
-            CREATE TABLE chat_inbound_deliveries (
+            CREATE TABLE IF NOT EXISTS chat_inbound_deliveries (
                 platform    text        NOT NULL,
                 delivery_id text        NOT NULL,
                 received_at timestamptz NOT NULL,
                 PRIMARY KEY (platform, delivery_id)
             );
 
-            CREATE TABLE approval_card_posts (
+            CREATE TABLE IF NOT EXISTS approval_card_posts (
                 approval_id  uuid        NOT NULL,
                 platform     text        NOT NULL CHECK (platform IN ('slack', 'teams')),
                 channel      text        NOT NULL,
@@ -54,7 +58,7 @@ public sealed class ChatMessagingSchema : Migration
                 updated_at   timestamptz NOT NULL,
                 PRIMARY KEY (approval_id, platform, channel, message_ref)
             );
-            CREATE INDEX ix_approval_card_posts_platform_channel_ref ON approval_card_posts (platform, channel, message_ref);
+            CREATE INDEX IF NOT EXISTS ix_approval_card_posts_platform_channel_ref ON approval_card_posts (platform, channel, message_ref);
             """);
     }
 
