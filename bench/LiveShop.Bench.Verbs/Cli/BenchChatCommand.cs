@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using LiveShop.Bench.Verbs.Models;
+using LiveShop.Chat.Cli;
 using LiveShop.Chat.Hosting;
-using LiveShop.Chat.Models;
 using LiveShop.Kernel.Orchestration;
 
-namespace LiveShop.Chat.Cli;
+namespace LiveShop.Bench.Verbs.Cli;
 
 /// <summary>
 /// <c>bench chat [--conversations 50] [--turns 20] [--warmup-seconds 180]</c>: chat turn latency with a model that answers instantly (an

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using LiveShop.Bench.Verbs.Events;
+using LiveShop.Chat.Cli;
 using LiveShop.Chat.Hosting;
 using LiveShop.Memory.Database;
-using LiveShop.Memory.Events;
 
-namespace LiveShop.Chat.Cli;
+namespace LiveShop.Bench.Verbs.Cli;
 
 /// <summary>
 /// <c>bench …</c>: macro benchmarks that print their figures one per line (<c>name: value</c>) next to a
@@ -34,7 +35,8 @@ internal static class BenchCommand
                 return LiveShopCli.UsageExitCode;
             }
             await using var scratch = await OpenScratchAsync("bench", cancellationToken);
-            // The benchmark creates its own copies of the event table, which only the scratch database's owner may.
+            // The benchmark appends to the scratch database's own chain and creates a copy of its table for the raw COPY,
+            // which only the scratch database's owner may.
             var report = await new EventStoreBenchmark().RunAsync(scratch.OwnerDataSource, n, result.Error(), cancellationToken);
             foreach (var line in report.RenderLines()) result.Out().WriteLine(line);
             return 0;
@@ -43,6 +45,6 @@ internal static class BenchCommand
     }
 
     /// <summary>A migrated scratch database beside the business database (same roles and grants), dropped when disposed.</summary>
-    internal static async Task<ScratchDatabase> OpenScratchAsync(string purpose, CancellationToken cancellationToken) =>
-        await ScratchDatabase.CreateAsync(await DatabaseBootstrap.ResolveLoginsAsync(LiveShopConfiguration.Build(), cancellationToken), purpose, cancellationToken);
+    internal static Task<ScratchDatabase> OpenScratchAsync(string purpose, CancellationToken cancellationToken) =>
+        DatabaseBootstrap.OpenScratchAsync(LiveShopConfiguration.Build(), purpose, cancellationToken);
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using LiveShop.Bench.Verbs.Knowledge;
+using LiveShop.Chat.Cli;
 using LiveShop.Chat.Hosting;
 using LiveShop.Memory.Database;
-using LiveShop.Memory.Knowledge.Benchmarks;
 using LiveShop.Memory.Knowledge.Embeddings;
 
-namespace LiveShop.Chat.Cli;
+namespace LiveShop.Bench.Verbs.Cli;
 
 /// <summary><c>bench rag [--chunks N]</c>: knowledge-base scale figures (HNSW latency and recall, embedding and load rates) on a scratch database.</summary>
 internal static class BenchRagCommand

@@ -4,12 +4,13 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using LiveShop.Chat.Cli;
 using LiveShop.Chat.Hosting;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Serialization;
 using Npgsql;
 
-namespace LiveShop.Chat.Cli;
+namespace LiveShop.Bench.Verbs.Cli;
 
 /// <summary>
 /// <c>bench verify [--clients 50] [--requests 20000] [--days 30] [--warmup-seconds 180]</c>: the host, built in-process over a scratch database
@@ -66,14 +67,14 @@ internal static class BenchVerifyCommand
             // The demo simulation would write a simulated hour a second into the business the verifications read from.
             "--Sandbox:Enabled=false",
             "--Serilog:MinimumLevel:Default=Warning",
-            $"--Auth:FounderPassword={SignIn.UserPasswords.Generate()}",
+            $"--Auth:FounderPassword={LiveShop.Chat.SignIn.UserPasswords.Generate()}",
         ], cancellationToken);
         await app.StartAsync(cancellationToken);
         try
         {
             var address = app.ListenAddress();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(address) };
-            var key = await app.Services.GetRequiredService<SignIn.ApiKeyRegistry>().CreateAsync("founder@liveshop.local", "bench", cancellationToken);
+            var key = await app.Services.GetRequiredService<LiveShop.Chat.SignIn.ApiKeyRegistry>().CreateAsync("founder@liveshop.local", "bench", cancellationToken);
             http.DefaultRequestHeaders.Authorization = new("Bearer", key!.Value.Key);
 
             // Warm both paths to steady state (connection pools full, tiered JIT done compiling): rounds of the measured

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 
-namespace LiveShop.Chat.Cli;
+namespace LiveShop.Bench.Verbs.Cli;
 
 /// <summary>
 /// Warm-up of a macro benchmark to steady state. Under load, tiered compilation keeps replacing start-up code with

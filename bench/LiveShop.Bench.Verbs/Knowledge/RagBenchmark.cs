@@ -5,7 +5,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
 
-namespace LiveShop.Memory.Knowledge.Benchmarks;
+namespace LiveShop.Bench.Verbs.Knowledge;
 
 /// <summary>Figures of one knowledge-base benchmark run.</summary>
 public sealed record RagBenchmarkReport

@@ -1,8 +1,9 @@
-using LiveShop.Chat.Hosting;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using LiveShop.Bench.Verbs.Loopback;
+using LiveShop.Chat.Hosting;
 
-namespace LiveShop.Chat.Models;
+namespace LiveShop.Bench.Verbs.Models;
 
 /// <summary>A tool call a scripted model makes: the wire name (<c>Plugin-function</c>) and the JSON arguments.</summary>
 public sealed record ScriptedToolCall(string Name, string ArgumentsJson, string? Id = null);

@@ -66,7 +66,6 @@ public static class LiveShopCli
         root.Add(DbCommand.Create());
         root.Add(SeedCommand.Create());
         root.Add(AuditCommand.Create());
-        root.Add(BenchCommand.Create());
         root.Add(KbCommand.Create());
         root.Add(ChatCommand.Create());
         root.Add(ApprovalsCommand.Create());
@@ -80,6 +79,7 @@ public static class LiveShopCli
         root.Add(ApiKeyCommand.Create());
         root.Add(LinkCommand.Create());
         root.Add(IntegrationsCommand.Create());
+        foreach (var verb in BesideVerbs.Create()) root.Add(verb);
         return root;
     }
 }

@@ -52,7 +52,7 @@ internal static class SimulateCommand
                 return 0;
             }
 
-            await using var scratchDatabase = await BenchCommand.OpenScratchAsync("simulate", cancellationToken);
+            await using var scratchDatabase = await DatabaseBootstrap.OpenScratchAsync(LiveShopConfiguration.Build(), "simulate", cancellationToken);
             var seeder = new SandboxSeeder(() => LiveShopDataSource.CreateContext(scratchDatabase.DataSource),
                 new EventStore(scratchDatabase.DataSource, TimeProvider.System));
             var seeded = await seeder.SeedAsync(new SeedOptions

@@ -13,6 +13,10 @@ public static class DatabaseBootstrap
     public static Task<DatabaseLogins> ResolveLoginsAsync(IConfiguration configuration, CancellationToken cancellationToken) =>
         DatabaseConnection.ResolveAsync(configuration.GetDatabaseOptions(), configuration.GetLiveShopOptions().DataDirectory, cancellationToken);
 
+    /// <summary>A migrated scratch database beside the business database (same roles and grants), dropped when disposed.</summary>
+    public static async Task<ScratchDatabase> OpenScratchAsync(IConfiguration configuration, string purpose, CancellationToken cancellationToken) =>
+        await ScratchDatabase.CreateAsync(await ResolveLoginsAsync(configuration, cancellationToken), purpose, cancellationToken);
+
     /// <summary>A migrated data source, as the application role, over the configured or private database.</summary>
     public static async Task<NpgsqlDataSource> OpenAsync(IConfiguration configuration, TextWriter log, CancellationToken cancellationToken) =>
         await OpenAsync(await ResolveLoginsAsync(configuration, cancellationToken), log, cancellationToken);

@@ -26,7 +26,7 @@ public sealed partial class EventStore
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         // The row before the range is read too: its stored hash is what the range's first link must match.
         await using var command = new Npgsql.NpgsqlCommand(
-            $"SELECT sequence, event_id, type, occurred_at, source, data::text, prev_hash, hash FROM {_table} WHERE sequence >= $1 ORDER BY sequence",
+            "SELECT sequence, event_id, type, occurred_at, source, data::text, prev_hash, hash FROM business_events WHERE sequence >= $1 ORDER BY sequence",
             connection, transaction);
         command.Parameters.Add(new() { Value = fromSequence - 1 });
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
@@ -87,7 +87,7 @@ public sealed partial class EventStore
     /// <summary>The chain's head: its last sequence and that event's hash (hex); sequence 0 and the genesis hash when empty.</summary>
     public async Task<(long Sequence, string Hash)> ReadHeadAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT sequence, hash FROM {_table} ORDER BY sequence DESC LIMIT 1");
+        await using var command = dataSource.CreateCommand("SELECT sequence, hash FROM business_events ORDER BY sequence DESC LIMIT 1");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? (reader.GetInt64(0), Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(1)))

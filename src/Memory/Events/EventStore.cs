@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using LiveShop.Memory.Serialization;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,15 +14,6 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
 {
     /// <summary>Advisory lock key every appender takes, so sequences and hashes form one chain.</summary>
     private const long AppendLockKey = 0x4C53_4556_454E_5453; // "LSEVENTS"
-
-    private readonly string _table = "business_events";
-
-    /// <summary>The table to use; only the benchmark points the store at a scratch copy of business_events.</summary>
-    internal string Table
-    {
-        get => _table;
-        init => _table = SqlIdentifier().IsMatch(value) ? value : throw new ArgumentException($"'{value}' is not a plain table name", nameof(value));
-    }
 
     /// <summary>Appends one event (idempotent by event_id).</summary>
     public Task<AppendResult> AppendAsync(NewEvent e, CancellationToken cancellationToken = default) =>
@@ -81,7 +71,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
         var prevHash = lastHash;
         using var hasher = new EventHasher();
         await using (var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {_table} (sequence, event_id, type, occurred_at, source, data, recorded_at, prev_hash, hash) FROM STDIN (FORMAT BINARY)",
+            "COPY business_events (sequence, event_id, type, occurred_at, source, data, recorded_at, prev_hash, hash) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (var index in fresh)
@@ -136,8 +126,8 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
             BatchCommands =
             {
                 new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new() { Value = AppendLockKey } } },
-                new NpgsqlBatchCommand($"SELECT event_id FROM {_table} WHERE event_id = ANY($1)") { Parameters = { new() { Value = ids } } },
-                new NpgsqlBatchCommand($"SELECT sequence, hash FROM {_table} ORDER BY sequence DESC LIMIT 1"),
+                new NpgsqlBatchCommand("SELECT event_id FROM business_events WHERE event_id = ANY($1)") { Parameters = { new() { Value = ids } } },
+                new NpgsqlBatchCommand("SELECT sequence, hash FROM business_events ORDER BY sequence DESC LIMIT 1"),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -153,7 +143,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
     /// <summary>How many events the store holds.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {_table}");
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM business_events");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -162,7 +152,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var command = dataSource.CreateCommand(
-            $"SELECT sequence, event_id, type, occurred_at, source, data::text, recorded_at, hash FROM {_table} WHERE sequence > $1 ORDER BY sequence LIMIT $2");
+            "SELECT sequence, event_id, type, occurred_at, source, data::text, recorded_at, hash FROM business_events WHERE sequence > $1 ORDER BY sequence LIMIT $2");
         command.Parameters.Add(new() { Value = afterSequence });
         command.Parameters.Add(new() { Value = limit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -177,7 +167,4 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
         }
         return events;
     }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex SqlIdentifier();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveShop.Bench.Verbs.Loopback;
 using LiveShop.Chat.Hosting;
 using LiveShop.Chat.Tests.Support;
 using Microsoft.AspNetCore.Builder;

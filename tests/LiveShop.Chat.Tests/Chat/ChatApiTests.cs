@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using LiveShop.Bench.Verbs.Models;
 using LiveShop.Chat.Api;
-using LiveShop.Chat.Models;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Kernel.Orchestration;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using LiveShop.Bench.Verbs.Models;
 using LiveShop.Chat.Hosting;
-using LiveShop.Chat.Models;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -27,4 +27,29 @@ public sealed class CommandLineTests
         Assert.Contains("serve", result.StandardOutput);
         Assert.Contains("db", result.StandardOutput);
     }
+
+    [Fact]
+    public async Task Bench_verbs_come_from_the_assembly_beside_the_host()
+    {
+        var result = await CliProcess.RunAsync(["bench", "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var verb in new[] { "events", "verify", "rag", "chat" }) Assert.Contains(verb, result.StandardOutput);
+    }
+
+    [Fact]
+    public void Product_assemblies_carry_no_benchmark_or_fake_server()
+    {
+        Type[] products = [typeof(LiveShop.Chat.Hosting.LiveShopWebApp), typeof(LiveShop.Plugins.Functions.LiveShopPlugins), typeof(LiveShop.Kernel.Verification.Verifier),
+            typeof(LiveShop.Memory.Events.EventStore)];
+
+        var offenders = products.SelectMany(p => p.Assembly.GetTypes())
+            .Where(t => t.Namespace?.StartsWith("LiveShop.", StringComparison.Ordinal) == true)
+            .Where(t => t.Name.Contains("Bench", StringComparison.Ordinal) || t.Name.StartsWith("Scripted", StringComparison.Ordinal)
+                || t.Name.Contains("SteadyState", StringComparison.Ordinal))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using LiveShop.Chat.Models;
+using LiveShop.Bench.Verbs.Models;
 using LiveShop.Chat.Tests.Chat;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Memory.Events;

@@ -1,4 +1,4 @@
-using LiveShop.Chat.Models;
+using LiveShop.Bench.Verbs.Models;
 
 namespace LiveShop.Chat.Tests.Support;
 

@@ -1,3 +1,4 @@
+using LiveShop.Bench.Verbs.Loopback;
 using LiveShop.Chat.Hosting;
 using System.Collections.Concurrent;
 using System.Security.Claims;
