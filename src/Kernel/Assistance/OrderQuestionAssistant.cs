@@ -5,6 +5,7 @@ using LiveShop.Memory.Data;
 using LiveShop.Memory.Database;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Kernel.Assistance;
 
@@ -43,8 +44,14 @@ public sealed partial class OrderQuestionAssistant(NpgsqlDataSource dataSource) 
             answer.Append(order.FulfilledAt is { } shipped ? $", shipped {Day(shipped)}" : ", not shipped yet");
             answer.Append(order.DeliveredAt is { } delivered ? $", delivered {Day(delivered)}" : order.FulfilledAt is null ? "" : ", not delivered yet");
             answer.Append('.');
-            if (refunds.Count == 0) answer.AppendLine(" No refunds.");
-            else answer.AppendLine(" Refunds: " + string.Join("; ", refunds.Select(r => $"{Money(r.Amount)} {r.Status} ({r.Reason}, {Day(r.RequestedAt)})")) + ".");
+            if (refunds.Count == 0)
+            {
+                answer.AppendLine(" No refunds.");
+                continue;
+            }
+            var refunded = refunds.Where(r => RefundedAmount.CountsStatus(r.Status)).Sum(r => r.Amount);
+            answer.AppendLine(" Refunds: " + string.Join("; ", refunds.Select(r => $"{Money(r.Amount)} {r.Status} ({r.Reason}, {Day(r.RequestedAt)})")) +
+                $". Refunded {Money(refunded)}, refundable {Money(RefundedAmount.Refundable(order.Total, refunded))}.");
         }
         return answer.ToString().TrimEnd();
     }

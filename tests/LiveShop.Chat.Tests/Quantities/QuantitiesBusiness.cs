@@ -7,6 +7,7 @@ using LiveShop.Memory.Data.Entities.Payments;
 using LiveShop.Chat.Tests.Support;
 using LiveShop.Testing;
 using Microsoft.Extensions.Time.Testing;
+using LiveShop.Memory.Data.Entities.Platform;
 
 namespace LiveShop.Chat.Tests.Quantities;
 
@@ -24,6 +25,9 @@ public sealed class QuantitiesBusiness : TestDatabase, IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(Now);
 
     public SingleContextFactory Contexts => new(this);
+
+    /// <summary>A support user, who may ask the inline assistant about orders.</summary>
+    public const string SupportEmail = "support@liveshop.local";
 
     public new async Task InitializeAsync()
     {
@@ -101,6 +105,7 @@ public sealed class QuantitiesBusiness : TestDatabase, IAsyncLifetime
             Journal(1, Now.AddDays(-40), "opening", ("1000", 100_000m, 0m), ("3000", 0m, 100_000m)),
             Journal(2, Now.AddDays(-20), "ads", ("6100", 1_000m, 0m), ("1000", 0m, 1_000m)),
             Journal(3, Now.AddDays(1), "sales", ("1000", 5_000m, 0m), ("4000", 0m, 5_000m)));
+        db.Users.Add(new User { Id = Guid.NewGuid(), Email = SupportEmail, DisplayName = "Support", Role = "support", CreatedAt = Now.AddDays(-100) });
         await db.SaveChangesAsync();
     }
 

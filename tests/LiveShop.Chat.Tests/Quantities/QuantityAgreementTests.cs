@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveShop.Chat.Tests.Support;
+using LiveShop.Kernel.Assistance;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
@@ -8,9 +9,9 @@ using LiveShop.Memory.Metrics;
 using LiveShop.Plugins.Ads;
 using LiveShop.Plugins.Commerce;
 using LiveShop.Plugins.Commerce.Recording;
+using LiveShop.Plugins.Fulfillment;
 using LiveShop.Plugins.Payments;
 using Microsoft.EntityFrameworkCore;
-using LiveShop.Plugins.Fulfillment;
 
 namespace LiveShop.Chat.Tests.Quantities;
 
@@ -35,6 +36,16 @@ public sealed class QuantityAgreementTests(QuantitiesBusiness business) : IClass
         Assert.Equal(refunded, modelView.GetProperty("refunded_amount").GetDecimal());
         Assert.Equal(refundable, modelView.GetProperty("refundable").GetDecimal());
         Assert.Equal(refundable, order.Total - order.RefundedAmount);
+    }
+
+    [Fact]
+    public async Task The_inline_assistant_states_the_refunded_and_refundable_amounts_the_verifier_uses()
+    {
+        var answer = await new OrderQuestionAssistant(business.DataSource).AskAsync(QuantitiesBusiness.SupportEmail, "where is o_1?", CancellationToken.None);
+        var order = await VerifierOrder("o_1");
+
+        Assert.Contains(FormattableString.Invariant($"Refunded {order.RefundedAmount:0.00}, refundable {order.Total - order.RefundedAmount:0.00}."), answer);
+        Assert.Contains("Refunded 80.00, refundable 120.00.", answer);
     }
 
     [Fact]
