@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace LiveShop.Memory.Migrations;
 
 /// <summary>
-/// Tables of the Slack and Teams integrations, written by hand (raw SQL, no EF entity): read and written only through
-/// the messaging stores. Links of chat accounts to product users, one-time link codes, inbound deliveries already
-/// handled (Slack retries and replays are dropped by the primary key, so two hosts are safe), and every posted
-/// approval card with the status it shows.
+/// Tables of the chat integrations, written by hand (raw SQL, no EF entity): read and written only through the messaging
+/// stores. Links of chat accounts to product users, one-time link codes, inbound deliveries already handled (retries and
+/// replays are dropped by the primary key, so two hosts are safe), and every posted approval card with the status it
+/// shows. Its platform checks listed the first connectors; <see cref="ChatPlatformCodes"/> replaced them with a shape check.
 /// </summary>
 /// <remarks>
 /// Dated when it was written: it first carried a future id (20261126120000) and so sorted after migrations written later.

@@ -73,7 +73,7 @@ public static class ApplicationTableGrants
         new("knowledge_ingestions", Write, "KnowledgeIngestionQueue queues uploads, claims them (FOR UPDATE SKIP LOCKED) and records progress; rows stay as history"),
         new("long_term_memories", WriteAndDelete, "MemoryStore writes, edits and deletes memories"),
 
-        // Slack and Teams.
+        // Chat platforms (a platform is a connector's code; Memory names none of them).
         new("chat_user_links", Write, "ChatUserLinks links chat accounts (upsert)"),
         new("chat_link_codes", Write, "ChatUserLinks issues one-time codes and consumes them (UPDATE)"),
         new("chat_inbound_deliveries", Append, "InboundDeliveries drops replays by primary key (INSERT … ON CONFLICT DO NOTHING)"),

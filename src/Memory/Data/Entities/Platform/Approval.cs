@@ -40,7 +40,7 @@ public sealed class Approval
     public JsonDocument? Packet { get; set; }
     /// <summary>The human the request was made on behalf of, when recorded; they may not approve it either.</summary>
     public string? OnBehalfOf { get; set; }
-    /// <summary>Where the request was posted (web, Slack, Teams message references), as a JSON array.</summary>
+    /// <summary>Where the request was posted (message references on the surfaces that show it), as a JSON array.</summary>
     public JsonDocument? ChannelMessages { get; set; }
     /// <summary>PostgreSQL's <c>xmin</c>: two approvers deciding at once cannot both win.</summary>
     public uint RowVersion { get; set; }
