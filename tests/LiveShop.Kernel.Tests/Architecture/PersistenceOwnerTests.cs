@@ -12,7 +12,7 @@ public sealed partial class PersistenceOwnerTests
     private static readonly IReadOnlyDictionary<string, string> Owners = new Dictionary<string, string>
     {
         ["approvals"] = "src/Kernel/Approvals/ApprovalStore.cs",
-        ["gateway_executions"] = "src/Kernel/Gateway/ToolGateway.cs",
+        ["gateway_executions"] = "src/Kernel/Gateway/GatewayExecutions.cs",
         ["decision_log"] = "src/Kernel/Gateway/DecisionLog.cs",
         ["conversations"] = "src/Kernel/Orchestration/ConversationStore.cs",
         ["conversation_messages"] = "src/Kernel/Orchestration/ConversationStore.cs",
