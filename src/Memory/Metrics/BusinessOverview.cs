@@ -14,6 +14,8 @@ public sealed record BusinessOverview
     public required decimal RefundedAmount { get; init; }
     /// <summary>See <see cref="Quantities.ChargebackRate"/>; zero without sales.</summary>
     public required decimal ChargebackRatePct { get; init; }
+    /// <summary>What the window's sales made before ad spend (<see cref="Quantities.SalesMargins"/>).</summary>
+    public required decimal ContributionMargin { get; init; }
     public required decimal AdSpend { get; init; }
     /// <summary>See <see cref="Quantities.Roas"/>, over the window's days; null without spend.</summary>
     public required decimal? Roas { get; init; }
@@ -27,5 +29,6 @@ public sealed record BusinessOverview
     public bool IsEmpty => Products == 0;
 }
 
-/// <summary>A product's sales in the window.</summary>
-public sealed record TopProduct(string ProductId, string Title, string Category, int Units, decimal Revenue);
+/// <summary>A product's sales in the window, with the contribution margin they made (<see cref="Quantities.SalesMargins"/>).</summary>
+public sealed record TopProduct(string ProductId, string Title, string Category, int Units, decimal Revenue, decimal ContributionMargin,
+    decimal Price, int Stock);

@@ -16,20 +16,12 @@ public sealed class BusinessOverviewQuery(IDbContextFactory<LiveShopDbContext> c
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var sales = await SalesOutcomes.OfAsync(db, window, channel: null, cancellationToken);
-        var orders = db.Orders.AsNoTracking().PlacedIn(window);
         var ads = await db.AdSetDailyMetrics.AsNoTracking().In(adDays)
             .GroupBy(_ => 1)
             .Select(g => new { Spend = g.Sum(m => m.Spend), Revenue = g.Sum(m => m.Revenue) })
             .SingleOrDefaultAsync(cancellationToken);
         var (shipped, withinSla) = await DeliverySla.TallyAsync(db.Orders.AsNoTracking(), window, cancellationToken);
-        var top = await db.OrderLines.AsNoTracking()
-            .Where(l => orders.Any(o => o.Id == l.OrderId))
-            .GroupBy(l => l.ProductId)
-            .Select(g => new { ProductId = g.Key, Units = g.Sum(l => l.Quantity), Revenue = g.Sum(l => l.LineTotal) })
-            .OrderByDescending(x => x.Revenue)
-            .Take(topProducts)
-            .Join(db.Products, x => x.ProductId, p => p.Id, (x, p) => new TopProduct(p.Id, p.Title, p.Category, x.Units, x.Revenue))
-            .ToListAsync(cancellationToken);
+        var top = await TopProductsQuery.GetAsync(db, window, topProducts, cancellationToken);
 
         var spend = ads?.Spend ?? 0m;
         return new BusinessOverview
@@ -42,12 +34,13 @@ public sealed class BusinessOverviewQuery(IDbContextFactory<LiveShopDbContext> c
             RefundRatePct = sales.RefundRatePct ?? 0m,
             RefundedAmount = sales.RefundedAmount,
             ChargebackRatePct = sales.ChargebackRatePct ?? 0m,
+            ContributionMargin = sales.ContributionMargin,
             AdSpend = spend,
             Roas = Roas.Reported(ads?.Revenue ?? 0m, spend),
             SlaMetPct = DeliverySla.MetPct(withinSla, shipped),
             OpenTickets = await db.SupportTickets.CountAsync(t => t.Status != "resolved" && t.Status != "closed", cancellationToken),
             Products = await db.Products.CountAsync(cancellationToken),
-            TopProducts = top.OrderByDescending(t => t.Revenue).ToList(),
+            TopProducts = top,
         };
     }
 }

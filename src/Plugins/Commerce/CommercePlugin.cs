@@ -6,6 +6,7 @@ using LiveShop.Plugins.Functions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SemanticKernel;
 using LiveShop.Memory.Metrics.Quantities;
+using LiveShop.Memory.Metrics;
 
 namespace LiveShop.Plugins.Commerce;
 
@@ -32,6 +33,9 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == order_id, cancellationToken);
         if (order is null) return $"no order with id {order_id}";
         var refunded = await RefundedAmount.OfOrderAsync(db, order_id, cancellationToken);
+        var margin = Sales.IsSale(order.Status)
+            ? SalesMargins.Reported((await SalesMargins.OfAsync(db, db.Orders.Where(o => o.Id == order_id), cancellationToken)).Sum(l => l.Margin))
+            : (decimal?)null;
         return ModelText.Json(new
         {
             id = order.Id,
@@ -43,6 +47,7 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
             currency = order.Currency,
             refunded_amount = refunded,
             refundable = RefundedAmount.Refundable(order.Total, refunded),
+            contribution_margin = margin,
             first_order = order.FirstOrder,
             billing_country = order.BillingCountry,
             shipping_country = order.ShippingCountry,
@@ -62,22 +67,14 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
         days = Math.Clamp(days, 1, 365);
         limit = Math.Clamp(limit, 1, 50);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var orders = db.Orders.PlacedIn(TimeWindow.Trailing(time.GetUtcNow(), days));
-        var top = await db.OrderLines.AsNoTracking()
-            .Where(l => orders.Any(o => o.Id == l.OrderId))
-            .GroupBy(l => l.ProductId)
-            .Select(g => new { ProductId = g.Key, Units = g.Sum(l => l.Quantity), Revenue = g.Sum(l => l.LineTotal) })
-            .OrderByDescending(x => x.Revenue).ThenBy(x => x.ProductId)
-            .Take(limit)
-            .Join(db.Products, x => x.ProductId, p => p.Id,
-                (x, p) => new { x.ProductId, p.Title, x.Units, x.Revenue, p.Price, p.Stock })
-            .ToListAsync(cancellationToken);
+        var top = await TopProductsQuery.GetAsync(db, TimeWindow.Trailing(time.GetUtcNow(), days), limit, cancellationToken);
         return ModelText.Json(new
         {
             days,
-            products = top.OrderByDescending(x => x.Revenue).ThenBy(x => x.ProductId).Select(x => new
+            products = top.Select(x => new
             {
-                product_id = x.ProductId, title = x.Title, units = x.Units, revenue = x.Revenue, price = x.Price, stock = x.Stock,
+                product_id = x.ProductId, title = x.Title, units = x.Units, revenue = x.Revenue, contribution_margin = x.ContributionMargin,
+                price = x.Price, stock = x.Stock,
             }),
         });
     }
@@ -105,6 +102,7 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
             {
                 channel = s.Channel, orders = s.Orders, revenue = s.Revenue, average_order_value = s.AverageOrderValue,
                 refunds = s.Refunds, refund_count = s.RefundCount, refund_rate_pct = s.RefundRatePct, chargeback_rate_pct = s.ChargebackRatePct,
+                contribution_margin = s.ContributionMargin,
                 live_listings = s.LiveListings,
             }),
         });

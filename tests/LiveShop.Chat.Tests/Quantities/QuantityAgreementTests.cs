@@ -128,6 +128,28 @@ public sealed class QuantityAgreementTests(QuantitiesBusiness business) : IClass
     }
 
     [Fact]
+    public async Task Contribution_margin_of_orders_products_and_channels_adds_up_the_same_everywhere()
+    {
+        var overview = await Overview();
+        var channels = await ChannelSummary(days: 30);
+        var top = JsonDocument.Parse(await new CommercePlugin(business.Contexts, business.Clock).ListTopProductsAsync(days: 30)).RootElement;
+        var perOrder = new Dictionary<string, decimal>();
+        foreach (var id in new[] { "o_1", "o_2", "o_3", "o_6", "o_7", "o_9" })
+            perOrder[id] = (await GetOrder(id)).GetProperty("contribution_margin").GetDecimal();
+
+        // Each line of p_a: revenue − (30 cost + 5 shipping) − 5 % fees − what the order refunded:
+        // o_1 200 − 35 − 10 − 80 = 75, o_2 60, o_3 100 − 35 − 5 − 100 = −40, o_6 120 − 35 − 6 = 79, o_7 60, o_9 60.
+        Assert.Equal([75m, 60m, -40m, 79m, 60m, 60m], perOrder.Values);
+        Assert.Equal(JsonValueKind.Null, (await GetOrder("o_4")).GetProperty("contribution_margin").ValueKind); // cancelled: not a sale
+        Assert.Equal(274m, channels["shopify"].GetProperty("contribution_margin").GetDecimal());
+        Assert.Equal(perOrder["o_1"] + perOrder["o_2"] + perOrder["o_6"] + perOrder["o_9"], channels["shopify"].GetProperty("contribution_margin").GetDecimal());
+        Assert.Equal(20m, channels["tiktok_shop"].GetProperty("contribution_margin").GetDecimal());
+        Assert.Equal(294m, overview.ContributionMargin);
+        Assert.Equal(294m, Assert.Single(overview.TopProducts).ContributionMargin);
+        Assert.Equal(294m, top.GetProperty("products")[0].GetProperty("contribution_margin").GetDecimal());
+    }
+
+    [Fact]
     public async Task Delivery_sla_agrees_between_the_dashboard_and_the_fulfilment_report()
     {
         var overview = await Overview();

@@ -66,4 +66,11 @@ public sealed class QuantityDefinitionTests
         Assert.Null(ContributionMargin.Pct(100m, 1m, 1m, 1m, 0m));
         Assert.Equal(60m, ContributionMargin.PerUnit(100m, 30m, 5m, 5m, roas: null));
     }
+
+    [Fact]
+    public void A_lines_margin_is_the_per_unit_margin_times_units_less_its_share_of_the_refund()
+    {
+        Assert.Equal(2 * ContributionMargin.PerUnit(100m, 30m, 5m, 5m, roas: null), ContributionMargin.OfLine(200m, 2, 30m, 5m, 5m, refundShare: 0m));
+        Assert.Equal(-40m, ContributionMargin.OfLine(100m, 1, 30m, 5m, 5m, refundShare: 100m));
+    }
 }

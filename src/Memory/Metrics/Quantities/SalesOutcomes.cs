@@ -9,7 +9,8 @@ namespace LiveShop.Memory.Metrics.Quantities;
 /// <param name="RefundedOrders">Of those, the ones that refunded anything (<see cref="RefundedAmount"/>).</param>
 /// <param name="RefundedAmount">What they refunded together.</param>
 /// <param name="ChargedBackOrders">Of those, the ones with a dispute opened against them.</param>
-public sealed record SalesOutcomes(int Orders, decimal Revenue, int RefundedOrders, decimal RefundedAmount, int ChargedBackOrders)
+/// <param name="ContributionMargin">What they made (<see cref="SalesMargins"/>), to two places.</param>
+public sealed record SalesOutcomes(int Orders, decimal Revenue, int RefundedOrders, decimal RefundedAmount, int ChargedBackOrders, decimal ContributionMargin)
 {
     /// <summary>See <see cref="Quantities.RefundRate"/>.</summary>
     public decimal? RefundRatePct => Quantities.RefundRate.Pct(RefundedOrders, Orders);
@@ -30,6 +31,8 @@ public sealed record SalesOutcomes(int Orders, decimal Revenue, int RefundedOrde
             .Select(g => new { Orders = g.Select(r => r.OrderId).Distinct().Count(), Amount = g.Sum(r => r.Amount) })
             .SingleOrDefaultAsync(cancellationToken);
         var chargedBack = await sales.CountAsync(o => db.Disputes.Any(d => d.OrderId == o.Id), cancellationToken);
-        return new SalesOutcomes(totals?.Count ?? 0, totals?.Revenue ?? 0m, refunded?.Orders ?? 0, refunded?.Amount ?? 0m, chargedBack);
+        var margin = (await SalesMargins.OfAsync(db, sales, cancellationToken)).Sum(l => l.Margin);
+        return new SalesOutcomes(totals?.Count ?? 0, totals?.Revenue ?? 0m, refunded?.Orders ?? 0, refunded?.Amount ?? 0m, chargedBack,
+            SalesMargins.Reported(margin));
     }
 }

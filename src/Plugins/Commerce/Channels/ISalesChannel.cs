@@ -11,8 +11,9 @@ namespace LiveShop.Plugins.Commerce.Channels;
 /// <param name="LiveListings">Listings active or published on the channel now.</param>
 /// <param name="RefundedOrders">Of the sales, the ones that refunded anything (<see cref="RefundedAmount"/>).</param>
 /// <param name="ChargedBackOrders">Of the sales, the ones with a dispute opened against them.</param>
+/// <param name="ContributionMargin">What the sales made (<see cref="SalesMargins"/>).</param>
 public sealed record ChannelSummary(string Channel, int Orders, decimal Revenue, decimal Refunds, int RefundCount, int LiveListings,
-    int RefundedOrders, int ChargedBackOrders)
+    int RefundedOrders, int ChargedBackOrders, decimal ContributionMargin)
 {
     /// <summary>Average order value; zero without orders.</summary>
     public decimal AverageOrderValue => Orders == 0 ? 0m : Math.Round(Revenue / Orders, 2);

@@ -31,6 +31,6 @@ public sealed class SandboxSalesChannel(IDbContextFactory<LiveShopDbContext> con
             .SingleOrDefaultAsync(cancellationToken);
         var listings = await db.Listings.CountAsync(l => l.Channel == integrationId && LiveListing.Contains(l.Status), cancellationToken);
         return new ChannelSummary(integrationId, sales.Orders, sales.Revenue, refunds?.Amount ?? 0m, refunds?.Count ?? 0, listings,
-            sales.RefundedOrders, sales.ChargedBackOrders);
+            sales.RefundedOrders, sales.ChargedBackOrders, sales.ContributionMargin);
     }
 }
