@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using LiveShop.Chat.Tests.Support;
+using LiveShop.Kernel.Approvals;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Chat.Tests.Messaging;
 
@@ -119,6 +121,23 @@ public sealed class TeamsEndpointTests(MessagingServer server)
         var answer = await (await SendAsync(Activity("invoke", "29:support", CardAction("approve", approvalId), "adaptiveCard/action"), ValidToken)).Content.ReadAsStringAsync();
         Assert.Contains("Not decided", answer);
         Assert.Equal("pending", await server.ApprovalStatusAsync(approvalId));
+    }
+
+    [Fact]
+    public async Task Approving_in_Teams_what_was_rejected_elsewhere_is_refused_and_the_card_shows_the_rejection()
+    {
+        await server.LinkAsync("teams", "29:founder", "founder@liveshop.local");
+        var approvalId = await server.RequestApprovalAsync("pay_supplier", new { supplier_id = "sup_1", amount = 235 });
+        var rejected = await server.Services.GetRequiredService<ApprovalService>().DecideAsync(
+            new ApprovalDecisionRequest(approvalId, "approver@liveshop.local", ApprovalVote.Reject, "duplicate invoice"), CancellationToken.None);
+        Assert.Equal(ApprovalDecisionStatus.Decided, rejected.Status);
+
+        var answer = await (await SendAsync(Activity("invoke", "29:founder", CardAction("approve", approvalId), "adaptiveCard/action"), ValidToken)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Not decided", answer);
+        Assert.Contains("already rejected by approver@liveshop.local", answer);
+        Assert.Contains("Rejected by approver@liveshop.local", answer);
+        Assert.Equal("rejected", await server.ApprovalStatusAsync(approvalId));
     }
 
     [Fact]
