@@ -9,6 +9,11 @@ using LiveShop.Chat.Hosting;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Serialization;
 using Npgsql;
+using LiveShop.Kernel.Actions.Definitions.Ads;
+using LiveShop.Kernel.Actions.Definitions.Catalog;
+using LiveShop.Kernel.Actions.Definitions.Fulfilment;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
+using LiveShop.Kernel.Actions.Definitions.Stock;
 
 namespace LiveShop.Bench.Verbs.Cli;
 
@@ -155,19 +160,19 @@ internal static class BenchVerifyCommand
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await ReadAsync(connection, "SELECT id, total FROM orders ORDER BY placed_at DESC LIMIT 40", r =>
         {
-            packets.Add(new { proposed_action = "refund_order", agent = "returns_refunds", parameters = new { order_id = r.GetString(0), amount = Math.Round(r.GetDecimal(1) / 3, 2), reason = "damaged" } });
-            packets.Add(new { proposed_action = "fulfill_order", agent = "operations", parameters = new { order_id = r.GetString(0) } });
+            packets.Add(new { proposed_action = RefundOrderAction.ActionName, agent = "returns_refunds", parameters = new { order_id = r.GetString(0), amount = Math.Round(r.GetDecimal(1) / 3, 2), reason = "damaged" } });
+            packets.Add(new { proposed_action = FulfillOrderAction.ActionName, agent = "operations", parameters = new { order_id = r.GetString(0) } });
         }, cancellationToken);
         await ReadAsync(connection, "SELECT id, daily_budget FROM ad_sets ORDER BY id LIMIT 20", r =>
-            packets.Add(new { proposed_action = "scale_ad_set", agent = "ads_optimizer", parameters = new { ad_set_id = r.GetString(0), new_daily_budget = Math.Round(r.GetDecimal(1) * 1.15m, 2) } }),
+            packets.Add(new { proposed_action = ScaleAdSetAction.ActionName, agent = "ads_optimizer", parameters = new { ad_set_id = r.GetString(0), new_daily_budget = Math.Round(r.GetDecimal(1) * 1.15m, 2) } }),
             cancellationToken);
         await ReadAsync(connection, "SELECT id, price, title FROM products ORDER BY id LIMIT 20", r =>
         {
-            packets.Add(new { proposed_action = "change_price", agent = "pricing", parameters = new { product_id = r.GetString(0), new_price = Math.Round(r.GetDecimal(1) * 1.05m, 2) } });
-            packets.Add(new { proposed_action = "reorder_stock", agent = "inventory", parameters = new { product_id = r.GetString(0), quantity = 50 } });
+            packets.Add(new { proposed_action = ChangePriceAction.ActionName, agent = "pricing", parameters = new { product_id = r.GetString(0), new_price = Math.Round(r.GetDecimal(1) * 1.05m, 2) } });
+            packets.Add(new { proposed_action = ReorderStockAction.ActionName, agent = "inventory", parameters = new { product_id = r.GetString(0), quantity = 50 } });
             packets.Add(new
             {
-                proposed_action = "publish_listing", agent = "merchandiser",
+                proposed_action = PublishListingAction.ActionName, agent = "merchandiser",
                 parameters = new { product_id = r.GetString(0), channel = "tiktok_shop", title = r.GetString(2), description = "Ships in 24 h; free returns within 30 days." },
             });
         }, cancellationToken);

@@ -4,10 +4,11 @@ using LiveShop.Chat.Hosting;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Policies.Changes;
 using LiveShop.Memory.Serialization;
+using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Chat.Cli;
 
-/// <summary><c>policy show|history</c>: the policy in force (adopted through <c>change_policy</c>, else the file) and every change.</summary>
+/// <summary><c>policy show|history</c>: the policy in force (adopted through <see cref="ChangePolicyAction"/>, else the file) and every change.</summary>
 internal static class PolicyCommand
 {
     public static Command Create()
@@ -33,7 +34,7 @@ internal static class PolicyCommand
             result.Out().WriteLine(JsonSerializer.Serialize(new
             {
                 current.Version,
-                Source = adopted ? "adopted through change_policy (policy_versions)" : VerificationSetup.PolicyPath(configuration) ?? "embedded default policy",
+                Source = adopted ? $"adopted through {ChangePolicyAction.ActionName} (policy_versions)" : VerificationSetup.PolicyPath(configuration) ?? "embedded default policy",
                 InitialVersion = policies.Initial.Version,
                 Settings = PolicyDocument.ToTree(current),
             }, JsonDefaults.Options));

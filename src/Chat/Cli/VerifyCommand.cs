@@ -38,7 +38,7 @@ internal static class VerifyCommand
             try
             {
                 await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, stderr, cancellationToken);
-                // Without --policy the live store answers with the policy in force: the newest version adopted through change_policy.
+                // Without --policy the live store answers with the policy in force: the newest version adopted through the policy-change action.
                 var adopted = result.GetValue(policy) is null ? await new AdoptedPolicies(dataSource).NewestAsync(cancellationToken) : null;
                 var inForce = adopted is null ? null : PolicyLoader.Parse(adopted.Yaml, $"policy_versions:{adopted.Version}");
                 var facts = new DatabaseFactsProvider(dataSource, TimeProvider.System, LiveFactsOptions.For(inForce ?? WindowsPolicy(policyPath)));

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Chat.Models;
 using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Functions;
@@ -73,7 +74,7 @@ public static class AgentServices
             .SelectMany(p => KernelPluginFactory.CreateFromObject(p.Instance, p.Name))
             .Select(f => f.Name)
             .ToHashSet(StringComparer.Ordinal);
-        // Contract actions without a plugin yet (change_policy, …) are accepted: a persona may list them, and a model
+        // Contract actions without a plugin yet (policy changes, …) are accepted: a persona may list them, and a model
         // calling them is refused as undeclared until a plugin provides them.
         var known = registered.Concat(ActionCatalog.Actions.Keys).ToHashSet(StringComparer.Ordinal);
         var catalog = PersonaCatalogLoader.LoadDefault(known);

@@ -35,7 +35,7 @@ public static class GatewayServices
     public static IServiceCollection AddActionGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        // The policy file is the initial policy; versions adopted through change_policy (policy_versions) take over from it.
+        // The policy file is the initial policy; versions adopted through the policy-change action (policy_versions) take over from it.
         services.AddSingleton<AdoptedPolicies>();
         services.AddSingleton(sp => new PolicyInForce(
             VerificationSetup.LoadPolicy(configuration), sp.GetRequiredService<AdoptedPolicies>(), sp.GetRequiredService<TimeProvider>()));
@@ -54,7 +54,7 @@ public static class GatewayServices
         services.AddSingleton<IActionExecutor, ModifyAccountAccessExecutor>();
         // Integrations:* is validated here (a misconfigured integration stops the host); live connectors register themselves.
         services.AddIntegrations(configuration);
-        // Executors of actions outside the sandbox business (e.g. remember, connect_integration, change_policy) are registered
+        // Executors of actions outside the sandbox business (memories, integration connections, policy changes) are registered
         // as IActionExecutor; an action with live connectors is routed to them and falls back to its sandbox executor only
         // for packets no live account claims.
         services.AddSingleton(sp => new ExecutorRegistry(LiveRoutingExecutor.Wrap(

@@ -4,11 +4,12 @@ using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Events;
 using LiveShop.Memory.Serialization;
 using Npgsql;
+using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Kernel.Accounts;
 
 /// <summary>
-/// <c>modify_account_access</c>: gives a user another role, or disables / re-enables them, and renews their security
+/// <see cref="ModifyAccountAccessAction"/>: gives a user another role, or disables / re-enables them, and renews their security
 /// stamp so every existing sign-in of theirs ends. Never leaves the business without an enabled founder. Undone by
 /// restoring the previous role and disabled state.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class ModifyAccountAccessExecutor(
     private const long AccessLockKey = 0x4C53_4143_4345_5353; // "LSACCESS"
 
     /// <inheritdoc />
-    public string Action => "modify_account_access";
+    public string Action => ModifyAccountAccessAction.ActionName;
 
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ public sealed class ModifyAccountAccessExecutor(
             ConnectorReference = $"user:{user.Email}",
             Summary = $"{user.Email}: {Describe(user.Role, user.Disabled)} → {Describe(role, disabled)}; their existing sign-ins end",
             Details = JsonSerializer.SerializeToElement(new { User = user.Email, FromRole = user.Role, ToRole = role, FromDisabled = user.Disabled, ToDisabled = disabled }, JsonDefaults.Options),
-            Inverse = new ActionInverse("modify_account_access", JsonSerializer.SerializeToElement(
+            Inverse = new ActionInverse(ModifyAccountAccessAction.ActionName, JsonSerializer.SerializeToElement(
                 role != user.Role
                     ? new { User = user.Email, Role = (string?)user.Role, Disabled = (bool?)null, Reason = $"undo of access change {packet.ActionId}" }
                     : new { User = user.Email, Role = (string?)null, Disabled = (bool?)user.Disabled, Reason = $"undo of access change {packet.ActionId}" },

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using System.Globalization;
 using System.Text.Json;
 using LiveShop.Kernel.Verification;

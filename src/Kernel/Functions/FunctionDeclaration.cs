@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 namespace LiveShop.Kernel.Functions;
 
 /// <summary>Whether a declared function only reads or changes the world.</summary>
@@ -16,7 +17,7 @@ public sealed record FunctionDeclaration
     /// <summary>The plugin the function belongs to, e.g. <c>Commerce</c>.</summary>
     public required string PluginName { get; init; }
 
-    /// <summary>The function's name as the kernel knows it, e.g. <c>refund_order</c>.</summary>
+    /// <summary>The function's name as the kernel knows it, e.g. <see cref="RefundOrderAction"/>.</summary>
     public required string FunctionName { get; init; }
 
     /// <summary>Read-only or world-changing.</summary>

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 namespace LiveShop.Kernel.Functions;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace LiveShop.Kernel.Functions;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class WorldActionAttribute(string action) : Attribute
 {
-    /// <summary>The contract action name (CONTRACTS.md §1), e.g. <c>refund_order</c>.</summary>
+    /// <summary>The contract action name (CONTRACTS.md §1), e.g. <see cref="RefundOrderAction"/>.</summary>
     public string Action { get; } = action;
 }
 
@@ -24,4 +25,14 @@ public sealed class ActionParameterAttribute(string name) : Attribute
 {
     /// <summary>The action parameter (snake_case, as the contract writes it) the argument fills.</summary>
     public string Name { get; } = name;
+}
+
+/// <summary>How people ask for a read-only function: example requests and cue words for the offline planner.</summary>
+/// <param name="examples">Example requests, written for the planner — not copied from any evaluation set.</param>
+/// <param name="cues">Lower-case word stems or phrases whose presence is strong evidence for the function.</param>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class PlannerHintsAttribute(string[] examples, string[] cues) : Attribute
+{
+    /// <summary>The hints as the planner reads them.</summary>
+    public Actions.Definitions.PlannerHints Hints { get; } = new(examples, cues);
 }

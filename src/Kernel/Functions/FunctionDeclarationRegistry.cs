@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using System.Reflection;
 using LiveShop.Kernel.Verification;
 using Microsoft.SemanticKernel;
@@ -56,6 +57,18 @@ public sealed class FunctionDeclarationRegistry
 
     private static (FunctionDeclaration? Declaration, string? Problem) Declare(string pluginName, KernelFunction function)
     {
+        if (WorldActionFunctions.ActionOf(function) is { } generated)
+        {
+            var definition = ActionCatalog.Find(generated)!;
+            return (new FunctionDeclaration
+            {
+                PluginName = pluginName,
+                FunctionName = function.Name,
+                Kind = FunctionKind.WorldAction,
+                Action = generated,
+                ParameterMap = definition.Parameters.Where(p => definition.Arguments.Any(a => a.Name == p.Name)).ToDictionary(p => p.Name, p => p.Name, StringComparer.Ordinal),
+            }, null);
+        }
         var method = function.UnderlyingMethod;
         if (method is null) return (null, "not a method function, so it carries no declaration");
         var worldAction = method.GetCustomAttribute<WorldActionAttribute>();

@@ -46,7 +46,7 @@ public sealed class KernelFactory
     {
         options ??= new KernelFactoryOptions();
         _personas = personas;
-        Plugins = plugins.Select(p => KernelPluginFactory.CreateFromObject(p.Instance, p.Name, loggerFactory)).ToArray();
+        Plugins = plugins.Select(p => WorldActionFunctions.PluginOf(p, loggerFactory)).ToArray();
         Declarations = FunctionDeclarationRegistry.Build(Plugins);
         if (Declarations.Problems.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 
 namespace LiveShop.Kernel.Gateway;
 
@@ -9,7 +10,7 @@ namespace LiveShop.Kernel.Gateway;
 /// </summary>
 public interface IActionExecutor
 {
-    /// <summary>The action name this executor carries out, e.g. <c>refund_order</c>.</summary>
+    /// <summary>The action name this executor carries out, e.g. <see cref="RefundOrderAction"/>.</summary>
     string Action { get; }
 
     /// <summary>Performs the action; throws when the connector fails (the gateway records the failure).</summary>

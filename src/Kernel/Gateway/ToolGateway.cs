@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
@@ -67,7 +68,7 @@ public sealed class ToolGateway(
 
         object inverse = result.Inverse is { } inv
             ? new { inv.Action, inv.Parameters }
-            : new { Irreversible = result.IrreversibleBecause ?? $"{packet.ProposedAction} cannot be undone" };
+            : new { Irreversible = result.IrreversibleBecause ?? ActionCatalog.Find(packet.ProposedAction)?.IrreversibleBecause ?? $"{packet.ProposedAction} cannot be undone" };
         await _executions.CompleteAsync(key, claim.Attempt, GatewayExecutions.Succeeded, result.ConnectorReference, new { result.Summary, result.Details }, inverse, time.GetUtcNow());
         await events.AppendAsync("ActionExecuted", key, new
         {

@@ -2,13 +2,14 @@ using System.Text.Json;
 using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Functions;
 using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 
 namespace LiveShop.Kernel.Orchestration;
 
 /// <summary>One action a chat turn proposed, as CONTRACTS.md §2 <c>actions</c> reports it (snake_case with <c>JsonDefaults</c>).</summary>
 public sealed record ChatAction
 {
-    /// <summary>The contract action name (e.g. <c>refund_order</c>), or the bare function name of a refused call.</summary>
+    /// <summary>The contract action name (e.g. <see cref="RefundOrderAction"/>), or the bare function name of a refused call.</summary>
     public required string Function { get; init; }
 
     /// <summary>The action's parameters as verified, or the model's arguments of a refused call.</summary>

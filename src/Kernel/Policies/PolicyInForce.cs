@@ -1,7 +1,8 @@
+using LiveShop.Kernel.Actions.Definitions.Platform;
 namespace LiveShop.Kernel.Policies;
 
 /// <summary>
-/// The policy the verifier and the gateway apply right now: the newest version adopted through <c>change_policy</c>,
+/// The policy the verifier and the gateway apply right now: the newest version adopted through <see cref="ChangePolicyAction"/>,
 /// or the initial policy (the file, else the embedded default) while none was. Callers read it once per verdict, so a
 /// change takes effect without a restart and the verifier itself stays a pure function of the policy it is given.
 /// </summary>
@@ -61,7 +62,7 @@ public sealed class PolicyInForce
         }
     }
 
-    /// <summary>Puts <paramref name="policy"/> in force on this host (the executor of <c>change_policy</c> calls it after writing the version).</summary>
+    /// <summary>Puts <paramref name="policy"/> in force on this host (the executor of <see cref="ChangePolicyAction"/> calls it after writing the version).</summary>
     public void Adopt(BusinessPolicy policy) => Volatile.Write(ref _current, policy);
 }
 

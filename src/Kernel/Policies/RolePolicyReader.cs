@@ -1,5 +1,7 @@
+using LiveShop.Kernel.Actions.Definitions;
 using System.Text.RegularExpressions;
 using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Kernel.Policies;
 
@@ -34,8 +36,8 @@ internal static partial class RolePolicyReader
         }
 
         var policy = new RolePolicy { ByRole = byRole };
-        if (!policy.MayRequest("founder", "change_policy") || !policy.MayApprove("founder", RiskLevel.L3))
-            throw roles.Error(roles.Start, $"'{roles.PathOf("founder")}' must be able to request change_policy and approve L3, or nobody could change the policy back");
+        if (!policy.MayRequest("founder", ChangePolicyAction.ActionName) || !policy.MayApprove("founder", RiskLevel.L3))
+            throw roles.Error(roles.Start, $"'{roles.PathOf("founder")}' must be able to request {ChangePolicyAction.ActionName} and approve L3, or nobody could change the policy back");
         return policy;
     }
 

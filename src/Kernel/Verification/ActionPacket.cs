@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveShop.Memory.Serialization;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 
 namespace LiveShop.Kernel.Verification;
 
@@ -9,7 +10,7 @@ public sealed record ActionPacket
     /// <summary>Identity of this proposal; assigned when the caller gave none.</summary>
     public string ActionId { get; init; } = Guid.NewGuid().ToString();
 
-    /// <summary>The action name, e.g. <c>refund_order</c>.</summary>
+    /// <summary>The action name, e.g. <see cref="RefundOrderAction"/>.</summary>
     public required string ProposedAction { get; init; }
 
     /// <summary>The persona that proposes the action.</summary>

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
@@ -42,8 +43,9 @@ public sealed class Verifier
         var context = new RuleContext(Policy, facts, action, packet.Parameters, _claimDetector);
 
         var fixedClass = FixedRiskRules.ClassOf(Policy.Risk, action);
-        var family = FamilyOf(action);
-        if (fixedClass is null && family is null)
+        // An action with no rules of its own is known only through the class the policy fixes for it: fail closed otherwise.
+        var definition = ActionCatalog.Find(action) is { HasRules: true } withRules ? withRules : null;
+        if (fixedClass is null && definition is null)
         {
             verdict.AtLeast(RiskLevel.L3);
             verdict.Deny("known_action", $"unknown action '{action}' is denied (fail closed)", null, null, $"{action} is not in the policy");
@@ -56,7 +58,11 @@ public sealed class Verifier
         else
         {
             if (fixedClass is { } level) FixedRiskRules.Evaluate(action, level, verdict);
-            family?.Invoke(context, verdict);
+            if (definition is not null)
+            {
+                verdict.AtLeast(definition.RiskFloor);
+                definition.Evaluate(context, verdict);
+            }
         }
 
         var (decision, approver) = verdict.Outcome();
@@ -104,21 +110,6 @@ public sealed class Verifier
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
-
-    private delegate void RuleFamily(in RuleContext context, VerdictBuilder verdict);
-
-    private static RuleFamily? FamilyOf(string action) => action switch
-    {
-        "refund_order" => RefundRules.Evaluate,
-        "scale_ad_set" => AdSetRules.Evaluate,
-        "change_price" => PriceRules.Evaluate,
-        "reorder_stock" => ReorderRules.Evaluate,
-        "fulfill_order" => FulfillmentRules.Evaluate,
-        "publish_listing" => ListingRules.Evaluate,
-        "change_policy" => PolicyChangeRules.Evaluate,
-        "modify_account_access" => AccountAccessRules.Evaluate,
-        _ => null,
-    };
 
     // Packets built in code skip ActionPacketReader; a missing or mistyped parameter must still fail closed.
     private static string? FirstParameterDefect(string action, JsonElement parameters)

@@ -14,6 +14,9 @@ public sealed class AccountingPlugin(IAccountingLedger ledger, TimeProvider time
 
     /// <summary>Profit and loss over a trailing period.</summary>
     [KernelFunction("get_profit_and_loss"), ReadOnlyFunction]
+    [PlannerHints(
+        ["what is our profit this month", "show the profit and loss statement", "net profit over the last 30 days"],
+        ["profit and loss", "p&l", "p and l", "net profit", "gross profit", "profit", "income statement", "gross margin"])]
     [Description("Profit and loss statement (P&L) from the books: revenue net of refunds, cost of goods, gross profit, expenses by account and net profit over a period.")]
     public async Task<string> GetProfitAndLossAsync(
         [Description("How many days back to look, ending now (default 30).")] int days = 30,
@@ -40,6 +43,9 @@ public sealed class AccountingPlugin(IAccountingLedger ledger, TimeProvider time
 
     /// <summary>The balance sheet at a date.</summary>
     [KernelFunction("get_balance_sheet"), ReadOnlyFunction]
+    [PlannerHints(
+        ["show the balance sheet", "what are our assets and liabilities", "do the books balance"],
+        ["balance sheet", "assets", "liabilities", "equity", "books balance", "ledger balance"])]
     [Description("Balance sheet from the books: assets, liabilities and equity (with retained earnings) as of a date, and whether the ledger balances.")]
     public async Task<string> GetBalanceSheetAsync(
         [Description("The date to report at, end of that day (ISO, e.g. 2026-11-30); leave empty for now.")] string? as_of = null,
@@ -64,6 +70,9 @@ public sealed class AccountingPlugin(IAccountingLedger ledger, TimeProvider time
 
     /// <summary>Settlements that did not reconcile, and what the platforms still owe.</summary>
     [KernelFunction("get_unreconciled_settlements"), ReadOnlyFunction]
+    [PlannerHints(
+        ["did the weekly channel payouts match", "which weekly payouts came in short", "sales still waiting to be settled"],
+        ["settlement", "reconcil", "mismatch", "still owe us"])]
     [Description("Lists weekly sales-channel settlements whose received amount differs from the expected amount, with the difference, and the sales still waiting to be settled.")]
     public async Task<string> GetUnreconciledSettlementsAsync(CancellationToken cancellationToken = default)
     {

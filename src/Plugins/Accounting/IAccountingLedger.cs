@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 namespace LiveShop.Plugins.Accounting;
 
 /// <summary>One account's movement or balance in a statement.</summary>
@@ -78,7 +79,7 @@ public sealed record UnreconciledSettlement(string SettlementId, string Channel,
 public interface IAccountingLedger
 {
     /// <summary>The contract actions whose money movements land in the books.</summary>
-    static IReadOnlyList<string> RecordedActions { get; } = ["refund_order", "reorder_stock", "pay_supplier", "pay_creator"];
+    static IReadOnlyList<string> RecordedActions { get; } = ActionCatalog.ClaimableBy(IntegrationFamily.Accounting);
 
     /// <summary>The integration id it answers for (<c>xero</c>, <c>quickbooks</c>).</summary>
     string IntegrationId { get; }

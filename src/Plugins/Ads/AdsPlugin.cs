@@ -23,6 +23,9 @@ public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, Tim
 
     /// <summary>Spend, revenue and ROAS per ad set over the trailing days.</summary>
     [KernelFunction("get_ad_set_performance"), ReadOnlyFunction]
+    [PlannerHints(
+        ["how are the ad sets performing", "what is the return on ad spend", "show ad spend and revenue per ad set"],
+        ["roas", "performing", "return on ad spend", "how are the ads", "how are our ads"])]
     [Description("Shows each ad set's status, daily budget, spend, revenue and ROAS (revenue / spend) over the last days.")]
     public async Task<string> GetAdSetPerformanceAsync(
         [Description("One ad set id, e.g. as_5; leave empty for all ad sets.")] string? ad_set_id = null,
@@ -62,6 +65,9 @@ public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, Tim
 
     /// <summary>Spend and return per ad platform over the trailing days.</summary>
     [KernelFunction("get_ad_platform_summary"), ReadOnlyFunction]
+    [PlannerHints(
+        ["compare the ad platforms", "which ad platform has the best return", "ad spend per advertising platform"],
+        ["ad platform", "per platform", "by platform", "each platform", "which platform", "meta ads", "google ads", "tiktok ads"])]
     [Description("Shows each advertising platform account's spend, revenue, return on ad spend, CPM, click-through rate, cost per order and active daily budgets over the last days.")]
     public async Task<string> GetAdPlatformSummaryAsync(
         [Description("One ad platform: tiktok_ads, meta_ads or google_ads; leave empty for every platform.")] string? platform = null,
@@ -89,19 +95,4 @@ public sealed class AdsPlugin(IDbContextFactory<LiveShopDbContext> contexts, Tim
             }),
         });
     }
-
-    /// <summary>Proposes a new daily budget; only the tool gateway carries it out.</summary>
-    [KernelFunction("scale_ad_set"), WorldAction("scale_ad_set")]
-    [Description("Sets an ad set's daily budget. Increases above 20 % wait for a human approval; increases on unprofitable ad sets are refused.")]
-    public string ScaleAdSet(
-        [Description("The ad set id, e.g. as_5.")] string ad_set_id,
-        [Description("The new daily budget in the store currency, e.g. 600.")] decimal new_daily_budget,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
-
-    /// <summary>Proposes pausing an ad set; only the tool gateway carries it out.</summary>
-    [KernelFunction("pause_ad_set"), WorldAction("pause_ad_set")]
-    [Description("Pauses an ad set so it stops spending.")]
-    public string PauseAdSet(
-        [Description("The ad set id, e.g. as_5.")] string ad_set_id,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
 }

@@ -24,6 +24,9 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
 
     /// <summary>Looks up one order with its lines and what has been refunded.</summary>
     [KernelFunction("get_order"), ReadOnlyFunction]
+    [PlannerHints(
+        ["look up an order", "what is the status of order o_3", "show me the details of an order"],
+        ["look up", "status of", "details of", "where is", "show order", "order details"])]
     [Description("Looks up an order: status, total, customer, countries, lines and the amount already refunded.")]
     public async Task<string> GetOrderAsync(
         [Description("The order id, e.g. o_12.")] string order_id,
@@ -58,6 +61,9 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
 
     /// <summary>The best-selling products by revenue over a trailing window.</summary>
     [KernelFunction("list_top_products"), ReadOnlyFunction]
+    [PlannerHints(
+        ["which products sell best", "best-selling products this month", "top sellers by revenue"],
+        ["top product", "best sell", "best-sell", "top sell", "bestsell", "selling best", "sells best"])]
     [Description("Lists the best-selling products by revenue over the last days, with units sold, price and stock.")]
     public async Task<string> ListTopProductsAsync(
         [Description("How many days back to look (default 30).")] int days = 30,
@@ -81,6 +87,9 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
 
     /// <summary>Orders, revenue and refunds per sales channel over a trailing window.</summary>
     [KernelFunction("get_channel_summary"), ReadOnlyFunction]
+    [PlannerHints(
+        ["compare sales by channel", "which sales channel brings the most orders", "orders and revenue per sales channel"],
+        ["by channel", "per channel", "each channel", "sales channel", "channel summary", "which channel", "across channels"])]
     [Description("Compares the sales channels (shopify, tiktok_shop, youtube, amazon, ebay, etsy): orders, revenue, average order value, refunds and live listings per channel over the last days.")]
     public async Task<string> GetChannelSummaryAsync(
         [Description("One sales channel, e.g. tiktok_shop; leave empty for every channel.")] string? channel = null,
@@ -107,31 +116,4 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
             }),
         });
     }
-
-    /// <summary>Proposes a refund; only the tool gateway carries it out.</summary>
-    [KernelFunction("refund_order"), WorldAction("refund_order")]
-    [Description("Refunds part or all of an order to the customer. Refunds above the automatic limit wait for a human approval.")]
-    public string RefundOrder(
-        [Description("The order id, e.g. o_12.")] string order_id,
-        [Description("The amount to refund in the store currency, e.g. 40.00.")] decimal amount,
-        [Description("Why the customer is refunded, in a few words.")] string reason,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
-
-    /// <summary>Proposes a new price; only the tool gateway carries it out.</summary>
-    [KernelFunction("change_price"), WorldAction("change_price")]
-    [Description("Changes a product's price. Large changes wait for a human approval; a price at or below cost is refused.")]
-    public string ChangePrice(
-        [Description("The product id, e.g. p_3.")] string product_id,
-        [Description("The new price in the store currency, e.g. 21.00.")] decimal new_price,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
-
-    /// <summary>Proposes publishing a listing; only the tool gateway carries it out.</summary>
-    [KernelFunction("publish_listing"), WorldAction("publish_listing")]
-    [Description("Publishes a product listing on a sales channel. Titles or descriptions with banned health or result claims are refused.")]
-    public string PublishListing(
-        [Description("The product id, e.g. p_3.")] string product_id,
-        [Description("The sales channel, e.g. shopify, tiktok_shop, amazon.")] string channel,
-        [Description("The listing title.")] string title,
-        [Description("The listing description.")] string description,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
 }

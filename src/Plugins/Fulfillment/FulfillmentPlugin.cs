@@ -23,6 +23,9 @@ public sealed class FulfillmentPlugin(IDbContextFactory<LiveShopDbContext> conte
 
     /// <summary>Stock on hand against the reorder point.</summary>
     [KernelFunction("get_stock"), ReadOnlyFunction]
+    [PlannerHints(
+        ["how much stock do we have", "which products need reordering", "inventory level of p_2"],
+        ["stock level", "in stock", "inventory", "on hand", "running low", "need reorder", "needs reorder", "stock of", "how many left"])]
     [Description("Shows stock on hand, reorder point and unit cost of one product, or of every product at or below its reorder point.")]
     public async Task<string> GetStockAsync(
         [Description("One product id, e.g. p_3; leave empty for every product that needs reordering.")] string? product_id = null,
@@ -49,6 +52,9 @@ public sealed class FulfillmentPlugin(IDbContextFactory<LiveShopDbContext> conte
 
     /// <summary>Backlog and shipping service level per fulfilment provider.</summary>
     [KernelFunction("get_fulfilment_status"), ReadOnlyFunction]
+    [PlannerHints(
+        ["how is the 3pl keeping up", "how big is the shipping backlog", "is the warehouse meeting its shipping sla"],
+        ["3pl", "backlog", "sla", "waiting to ship", "waiting to be shipped", "unshipped", "shipbob", "fulfilment status", "fulfillment status"])]
     [Description("Shows each 3PL warehouse and shipping provider (au_3pl, shipbob, shipping_labels): orders waiting to be shipped (backlog), the oldest waiting order, hours to ship, SLA met % and delivery days over the last days.")]
     public async Task<string> GetFulfilmentStatusAsync(
         [Description("One provider, e.g. au_3pl; leave empty for every provider.")] string? provider = null,
@@ -73,20 +79,4 @@ public sealed class FulfillmentPlugin(IDbContextFactory<LiveShopDbContext> conte
             }),
         });
     }
-
-    /// <summary>Proposes shipping an order; only the tool gateway carries it out.</summary>
-    [KernelFunction("fulfill_order"), WorldAction("fulfill_order")]
-    [Description("Sends an order to the warehouse for shipping. Orders that look like fraud are held for a human approval.")]
-    public string FulfillOrder(
-        [Description("The order id, e.g. o_12.")] string order_id,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
-
-    /// <summary>Proposes a stock reorder; only the tool gateway carries it out.</summary>
-    [KernelFunction("reorder_stock"), WorldAction("reorder_stock")]
-    [Description("Orders more stock of a product from its supplier. Refused when paying for it would leave less than 30 days of cash runway.")]
-    public string ReorderStock(
-        [Description("The product id, e.g. p_3.")] string product_id,
-        [Description("How many units to order, a whole number.")] int quantity,
-        [Description("The unit cost agreed with the supplier; leave empty to use the product's current unit cost.")] decimal? unit_cost = null,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
 }

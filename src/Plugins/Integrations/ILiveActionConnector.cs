@@ -1,5 +1,6 @@
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 
 namespace LiveShop.Plugins.Integrations;
 
@@ -13,7 +14,7 @@ public interface ILiveActionConnector
     /// <summary>The integration id from <see cref="IntegrationCatalog"/>.</summary>
     string IntegrationId { get; }
 
-    /// <summary>The contract action it carries out, e.g. <c>refund_order</c>.</summary>
+    /// <summary>The contract action it carries out, e.g. <see cref="RefundOrderAction"/>.</summary>
     string Action { get; }
 
     /// <summary>Whether this packet concerns this provider (read from the database, never from the packet's evidence).</summary>

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 namespace LiveShop.Plugins.Integrations;
 
 /// <summary>Every integration of the business, in one list: the console, start-up validation and docs read it.</summary>

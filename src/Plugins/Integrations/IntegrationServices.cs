@@ -8,15 +8,16 @@ using LiveShop.Plugins.Support.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Plugins.Integrations;
 
-/// <summary>Registers the integrations: the directory (validated now), the connections, <c>connect_integration</c> and each live connector.</summary>
+/// <summary>Registers the integrations: the directory (validated now), the connections, <see cref="ConnectIntegrationAction"/> and each live connector.</summary>
 public static class IntegrationServices
 {
     /// <summary>
     /// Validates <c>Integrations:*</c> (throws <see cref="IntegrationConfigurationException"/>) and registers
-    /// <see cref="IntegrationDirectory"/>, <see cref="IntegrationConnections"/>, the <c>connect_integration</c> executor and,
+    /// <see cref="IntegrationDirectory"/>, <see cref="IntegrationConnections"/>, the <see cref="ConnectIntegrationAction"/> executor and,
     /// for every integration that is live, its <see cref="ILiveActionConnector"/>s. Needs an <see cref="NpgsqlDataSource"/>
     /// and a <see cref="SandboxBusiness"/> registered.
     /// </summary>

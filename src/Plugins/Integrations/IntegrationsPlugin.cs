@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions.Platform;
 using System.ComponentModel;
 using LiveShop.Kernel.Functions;
 using LiveShop.Plugins.Functions;
@@ -28,16 +29,7 @@ public sealed class IntegrationsPlugin(IntegrationConnections connections)
                 state = s.Label, real_client = s.Status.Descriptor.HasRealClient,
                 required_settings = s.Status.Descriptor.RequiredSettings.Select(r => $"{s.Status.Descriptor.ConfigurationSection}:{r}"),
             }),
-            note = "only integrations in state 'Live credentials awaiting connection' can be connected with connect_integration",
+            note = $"only integrations in state 'Live credentials awaiting connection' can be connected with {ConnectIntegrationAction.ActionName}",
         });
     }
-
-    /// <summary>Proposes connecting (or disconnecting) an integration; only the tool gateway carries it out, after the founder approves.</summary>
-    [KernelFunction("connect_integration"), WorldAction("connect_integration")]
-    [Description("Asks the founder to let agents act through an integration whose credentials are configured (real money, real customers). " +
-                 "With disconnect=true it goes back: its actions are refused until connected again. Always waits for the founder.")]
-    public string ConnectIntegration(
-        [Description("The integration id from list_integrations, e.g. 'stripe'.")] string integration_id,
-        [Description("true to disconnect instead of connect.")] bool disconnect = false,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
 }

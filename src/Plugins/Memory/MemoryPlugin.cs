@@ -4,12 +4,13 @@ using LiveShop.Memory.Knowledge.Retrieval;
 using LiveShop.Memory.Learnings;
 using LiveShop.Plugins.Functions;
 using Microsoft.SemanticKernel;
+using LiveShop.Kernel.Actions.Definitions.Memory;
 
 namespace LiveShop.Plugins.Memory;
 
 /// <summary>
 /// The personas' memory: the knowledge base (policies, SOPs, playbooks) with citations, the long-term memory of
-/// lessons recalled within the caller's scope, and <c>remember</c> for the persona's own conclusions (an L0 action).
+/// lessons recalled within the caller's scope, and <see cref="RememberAction"/> for the persona's own conclusions (an L0 action).
 /// </summary>
 [Description("Knowledge base search with citations, recall of learnings, and remembering conclusions.")]
 public sealed class MemoryPlugin(KnowledgeSearch knowledge, MemoryStore memories)
@@ -19,6 +20,9 @@ public sealed class MemoryPlugin(KnowledgeSearch knowledge, MemoryStore memories
 
     /// <summary>Passages of the knowledge base that answer a question, each with its citation.</summary>
     [KernelFunction("search_knowledge"), ReadOnlyFunction]
+    [PlannerHints(
+        ["what does our returns policy say", "search the knowledge base", "what is the procedure for damaged items"],
+        ["policy", "policies", "sop", "knowledge base", "procedure", "playbook", "platform rule"])]
     [Description("Searches the business's knowledge base (policies, SOPs, platform rules, playbooks). Cite each passage you use by its 'citation'.")]
     public async Task<string> SearchKnowledgeAsync(
         [Description("The question, in plain words, e.g. 'how long do customers have to return a damaged item?'.")] string query,
@@ -43,6 +47,9 @@ public sealed class MemoryPlugin(KnowledgeSearch knowledge, MemoryStore memories
 
     /// <summary>Lessons and decisions the caller may see, most relevant and most recently confirmed first.</summary>
     [KernelFunction("recall_learnings"), ReadOnlyFunction]
+    [PlannerHints(
+        ["what did we learn last time", "what happened when we tried this before", "recall past lessons"],
+        ["learned", "learnt", "lesson", "last time", "what happened when", "recall"])]
     [Description("Recalls what the business learned before (what worked, what failed, why the founder overrode an agent). "
                  + "Business-wide lessons and your own are always visible; product or supplier lessons when you name the product or supplier.")]
     public async Task<string> RecallLearningsAsync(
@@ -69,16 +76,6 @@ public sealed class MemoryPlugin(KnowledgeSearch knowledge, MemoryStore memories
             note = recalled.Count == 0 ? "nothing learned about this yet" : null,
         });
     }
-
-    /// <summary>Proposes a memory; the gateway writes it (an L0 action, recorded like every other).</summary>
-    [KernelFunction("remember"), WorldAction("remember")]
-    [Description("Remembers a conclusion for later (a lesson, a decision and its outcome). Use scope 'persona' for your own notes, "
-                 + "'product' or 'supplier' with its id, 'business' for what everyone should know. Give the evidence.")]
-    public string Remember(
-        [Description("The conclusion in one or two sentences, with the figures behind it.")] string content,
-        [Description("'business', 'persona', 'product' or 'supplier'.")] string scope,
-        [Description("The product id or supplier id for those scopes; not needed for 'business' or 'persona'.")] string? scope_key = null,
-        [Description("What supports the conclusion: record ids, figures, the conversation.")] string? evidence = null) => ModelText.GatewayOnly;
 
     /// <summary>The recall filter for a persona's request; null (with <paramref name="problem"/>) when the request is unusable.</summary>
     public static MemoryScopeFilter? FilterFor(string? persona, string? scope, string? scopeKey, out string? problem)

@@ -3,17 +3,18 @@ using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Learnings;
 using LiveShop.Memory.Serialization;
+using LiveShop.Kernel.Actions.Definitions.Memory;
 
 namespace LiveShop.Plugins.Memory;
 
 /// <summary>
-/// <c>remember</c>: writes a persona's conclusion into long-term memory (or confirms the near-duplicate already there).
+/// <see cref="RememberAction"/>: writes a persona's conclusion into long-term memory (or confirms the near-duplicate already there).
 /// A persona-scoped memory always belongs to the proposing persona, so one persona cannot write into another's notes.
 /// </summary>
 public sealed class RememberExecutor(MemoryStore memories) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "remember";
+    public string Action => RememberAction.ActionName;
 
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken)
@@ -40,7 +41,6 @@ public sealed class RememberExecutor(MemoryStore memories) : IActionExecutor
                 ? $"confirmed an existing memory ({outcome.ConfirmationCount} confirmations)"
                 : "remembered as a new memory",
             Details = JsonSerializer.SerializeToElement(new { MemoryId = outcome.MemoryId, outcome.Merged, outcome.ConfirmationCount }, JsonDefaults.Options),
-            IrreversibleBecause = "memories are corrected or deleted by the founder in the console",
         };
     }
 

@@ -29,6 +29,9 @@ public sealed class PaymentsPlugin(IDbContextFactory<LiveShopDbContext> contexts
 
     /// <summary>Cash at bank, average daily net burn and the runway they give.</summary>
     [KernelFunction("get_cash_runway"), ReadOnlyFunction]
+    [PlannerHints(
+        ["how long will our cash last", "what is the cash runway", "how much money is in the bank"],
+        ["runway", "burn", "cash", "in the bank", "money left"])]
     [Description("Shows cash at bank, the average daily net cash burn over the last 30 days and the cash runway in days.")]
     public async Task<string> GetCashRunwayAsync(CancellationToken cancellationToken = default)
     {
@@ -119,22 +122,6 @@ public sealed class PaymentsPlugin(IDbContextFactory<LiveShopDbContext> contexts
             payouts = settlements.Select(s => new { settlement_id = s.Id, channel = s.Channel, net_amount = s.NetAmount, received_at = s.ReceivedAt, status = s.Status }),
         });
     }
-
-    /// <summary>Proposes paying a supplier; only the tool gateway carries it out.</summary>
-    [KernelFunction("pay_supplier"), WorldAction("pay_supplier")]
-    [Description("Pays a supplier. Always waits for a human approval.")]
-    public string PaySupplier(
-        [Description("The supplier id, e.g. s_1.")] string supplier_id,
-        [Description("The amount to pay in the store currency.")] decimal amount,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
-
-    /// <summary>Proposes paying a creator; only the tool gateway carries it out.</summary>
-    [KernelFunction("pay_creator"), WorldAction("pay_creator")]
-    [Description("Pays out a creator's commission. Always waits for the founder's approval.")]
-    public string PayCreator(
-        [Description("The creator id, e.g. cr_1.")] string creator_id,
-        [Description("The amount to pay in the store currency.")] decimal amount,
-        [Description(ModelText.JustificationDescription)] string? justification = null) => ModelText.GatewayOnly;
 
     private const string StripeSource = "stripe (live account)";
     private const string DatabaseSource = "business database (sandbox)";

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions.Support;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
 using LiveShop.Plugins.Sandbox.Actions;
@@ -21,7 +22,6 @@ public static class TicketReplies
             var result = new ExecutionResult
             {
                 ConnectorReference = reference ?? $"{ticket.Id}:reply", Summary = summary ?? $"replied to ticket {ticket.Id}",
-                IrreversibleBecause = "a sent message cannot be unsent",
             };
             return (result, Array.Empty<(string, object)>());
         }, packet.ActionId, cancellationToken);

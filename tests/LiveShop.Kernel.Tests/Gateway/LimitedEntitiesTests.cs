@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Verification;
 

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Personas.Catalog;
 using LiveShop.Kernel.Verification;
 

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using System.Text.Json;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Policies.Changes;

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Plugins.Ads.Platforms;
 using LiveShop.Plugins.Commerce.Channels;
 using LiveShop.Plugins.Fulfillment.Providers;

@@ -1,6 +1,6 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Functions;
 using LiveShop.Kernel.Verification;
-using LiveShop.Plugins.Functions;
 using LiveShop.Testing;
 using Microsoft.SemanticKernel;
 
@@ -67,7 +67,7 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
 
             var result = await kernel.InvokeAsync(function, arguments);
 
-            Assert.NotEqual(ModelText.GatewayOnly, result.GetValue<string>());
+            Assert.NotEqual(WorldActionFunctions.NotExecuted, result.GetValue<string>());
             Assert.StartsWith($"executed {declaration.Action}", result.GetValue<string>());
             var packet = kernels.Pipeline.Packets.Last();
             Assert.Equal(declaration.Action, packet.ProposedAction);
@@ -79,9 +79,10 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
     }
 
     [Fact]
-    public void Without_the_proof_filter_a_world_changing_body_does_nothing_but_say_so()
+    public async Task Without_the_proof_filter_a_world_changing_body_does_nothing_but_say_so()
     {
-        var plugin = new Commerce.CommercePlugin(new TestContextFactory(database), TimeProvider.System);
-        Assert.Equal(ModelText.GatewayOnly, plugin.RefundOrder("o_1", 40m, "late"));
+        var function = WorldActionFunctions.Create(ActionCatalog.Find("refund_order")!);
+        var result = await function.InvokeAsync(new Microsoft.SemanticKernel.Kernel(), new KernelArguments { ["order_id"] = "o_1", ["amount"] = "40", ["reason"] = "late" });
+        Assert.Equal(WorldActionFunctions.NotExecuted, result.GetValue<string>());
     }
 }

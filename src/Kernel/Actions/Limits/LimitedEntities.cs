@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Verification;
 
 namespace LiveShop.Kernel.Actions.Limits;
@@ -47,31 +48,18 @@ public sealed record LimitedEntity(LimitScope Scope, string Id)
 }
 
 /// <summary>
-/// Which entities each action's limits read (the running totals behind CONTRACTS.md §1's rules), so that actions on the
-/// same entity verify and execute one after the other. Actions whose verdict reads no running total limit nothing.
+/// Which entities an action's limits read (the running totals behind CONTRACTS.md §1's rules, declared by each action's
+/// definition), so that actions on the same entity verify and execute one after the other.
 /// </summary>
 public static class LimitedEntities
 {
     /// <summary>The id of the business-wide scopes (the daily budget cap, the cash).</summary>
     public const string Business = "business";
 
+    /// <summary>The business's cash, which reorders' runway checks read and payments spend.</summary>
+    public static LimitedEntity Cash { get; } = new(LimitScope.Cash, Business);
+
     /// <summary>The entities <paramref name="packet"/>'s limits read, in lock order; empty when they read no running total.</summary>
-    public static IReadOnlyList<LimitedEntity> Of(ActionPacket packet)
-    {
-        var parameters = packet.Parameters;
-        return packet.ProposedAction switch
-        {
-            // What is left on the order, and the customer's trailing 24 h (which every order of theirs adds to).
-            "refund_order" when ActionParameters.TryGetText(parameters, "order_id", out var orderId) =>
-                [new(LimitScope.Order, orderId), new(LimitScope.Customer, orderId)],
-            // Cuts too: a cut committed between an increase's check and its write would turn the increase into a larger step.
-            "scale_ad_set" when ActionParameters.TryGetText(parameters, "ad_set_id", out var adSetId) =>
-                [new(LimitScope.AdSet, adSetId), new(LimitScope.DailyBudgetCap, Business)],
-            "change_price" when ActionParameters.TryGetText(parameters, "product_id", out var productId) =>
-                [new(LimitScope.Product, productId)],
-            // The reorder's runway check reads the cash that payments spend.
-            "reorder_stock" or "pay_supplier" or "pay_creator" => [new(LimitScope.Cash, Business)],
-            _ => [],
-        };
-    }
+    public static IReadOnlyList<LimitedEntity> Of(ActionPacket packet) =>
+        ActionCatalog.Find(packet.ProposedAction)?.LimitedEntities(packet.Parameters) ?? [];
 }

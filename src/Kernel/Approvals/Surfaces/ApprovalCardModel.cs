@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 
 namespace LiveShop.Kernel.Approvals.Surfaces;
 
@@ -8,7 +9,7 @@ public sealed record ApprovalCardModel
     /// <summary>The approval request's id.</summary>
     public required Guid ApprovalId { get; init; }
 
-    /// <summary>The action's name, e.g. <c>refund_order</c>.</summary>
+    /// <summary>The action's name, e.g. <see cref="RefundOrderAction"/>.</summary>
     public required string Action { get; init; }
 
     /// <summary>The action's parameters exactly as verified.</summary>

@@ -35,7 +35,7 @@ public static class ApprovalCards
         _ => "NOT_APPLICABLE",
     };
 
-    /// <summary>A one-line summary such as <c>refund_order order_id=o_1042 amount=150</c>.</summary>
+    /// <summary>A one-line summary such as <c>&lt;action&gt; order_id=o_1042 amount=150</c>.</summary>
     public static string Summary(ApprovalCardModel card)
     {
         var parameters = card.Parameters.ValueKind == JsonValueKind.Object

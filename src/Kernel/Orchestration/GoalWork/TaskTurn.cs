@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LiveShop.Memory.Data.Entities.Platform;
+using LiveShop.Kernel.Actions.Definitions.WorkProducts;
 
 namespace LiveShop.Kernel.Orchestration.GoalWork;
 
@@ -49,7 +50,7 @@ public sealed class ChatTaskTurn(ChatTurnService turns) : ITaskTurn
     public static string MessageFor(AgentTask task, Goal goal)
     {
         var deliverable = task.DoneDefinition.Trim().TrimEnd('.');
-        var text = new StringBuilder(task.RequiredTools.Contains("generate_report") ? $"Report on {deliverable}" : deliverable);
+        var text = new StringBuilder(task.RequiredTools.Contains(GenerateReportAction.ActionName) ? $"Report on {deliverable}" : deliverable);
         text.Append(" (task for the goal: ").Append(goal.Text.Trim().TrimEnd('.')).Append(").");
         if (task.Constraints.Budget is { } budget) text.Append(" Budget: $").Append(budget.ToString("0.00", CultureInfo.InvariantCulture)).Append('.');
         return text.ToString();

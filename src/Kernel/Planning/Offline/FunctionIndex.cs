@@ -31,7 +31,7 @@ public sealed class FunctionIndex
         return new FunctionIndex(functions.Select((function, i) => new IndexedFunction(
             function,
             vectors[i],
-            PlannerExamples.ByFunction.TryGetValue(function.Name, out var examples) ? examples.Cues : [],
+            PlannerExamples.For(function)?.Cues ?? [],
             function.Metadata.Parameters.Select(ArgumentExtractor.IdPrefixOf).OfType<string>().ToHashSet(StringComparer.Ordinal)))
             .ToArray());
     }
@@ -43,7 +43,7 @@ public sealed class FunctionIndex
         foreach (var function in functions)
         {
             var own = new List<string> { $"{function.Name.Replace('_', ' ')}: {function.Description}" };
-            if (PlannerExamples.ByFunction.TryGetValue(function.Name, out var examples)) own.AddRange(examples.Examples);
+            if (PlannerExamples.For(function) is { } hints) own.AddRange(hints.Examples);
             ranges.Add((texts.Count, own.Count));
             texts.AddRange(own);
         }

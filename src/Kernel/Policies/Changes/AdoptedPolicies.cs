@@ -23,7 +23,7 @@ public sealed class AdoptedPolicies(NpgsqlDataSource dataSource) : IAdoptedPolic
     public async Task<IReadOnlyList<PolicyAdoption>> HistoryAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            // Adoptions are what the change_policy executor wrote: platform rows under derived ids, never an ingested event.
+            // Adoptions are what the policy-change executor wrote: platform rows under derived ids, never an ingested event.
             $"SELECT data::text, occurred_at FROM business_events WHERE type = 'PolicyChanged' AND {DerivedEventIds.SqlCondition} ORDER BY sequence");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var history = new List<PolicyAdoption>();

@@ -5,11 +5,12 @@ using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Events;
 using LiveShop.Memory.Serialization;
 using Npgsql;
+using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Kernel.Policies.Changes;
 
 /// <summary>
-/// <c>change_policy</c>: stores the changed policy as the newest row of <c>policy_versions</c> with a <c>PolicyChanged</c>
+/// <see cref="ChangePolicyAction"/>: stores the changed policy as the newest row of <c>policy_versions</c> with a <c>PolicyChanged</c>
 /// event (one transaction), then puts it in force on this host; proofs issued under the old version stop passing the
 /// gateway. Undone by changing the same settings back (or restoring the whole previous document).
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class ChangePolicyExecutor(NpgsqlDataSource dataSource, EventStore
     private const long PolicyChangeLockKey = 0x4C53_504F_4C49_4359; // "LSPOLICY"
 
     /// <inheritdoc />
-    public string Action => "change_policy";
+    public string Action => ChangePolicyAction.ActionName;
 
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken)
@@ -71,7 +72,7 @@ public sealed class ChangePolicyExecutor(NpgsqlDataSource dataSource, EventStore
             Summary = $"policy {current.Version[..12]} → {policy.Version[..12]}: " +
                 string.Join(", ", proposed.Changes.Select(c => $"{c.Path} {c.From.GetRawText()} → {c.To.GetRawText()}")),
             Details = JsonSerializer.SerializeToElement(new { Version = policy.Version, PreviousVersion = current.Version, Changes = changes }, JsonDefaults.Options),
-            Inverse = new ActionInverse("change_policy", Inverse(packet, current, proposed)),
+            Inverse = new ActionInverse(ChangePolicyAction.ActionName, Inverse(packet, current, proposed)),
         };
         await events.AppendAsync(
         [

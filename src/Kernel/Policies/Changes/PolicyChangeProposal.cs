@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Kernel.Policies.Changes;
 
-/// <summary>The policy a <c>change_policy</c> packet would put in force, or why it cannot.</summary>
+/// <summary>The policy a <see cref="ChangePolicyAction"/> packet would put in force, or why it cannot.</summary>
 public sealed record ProposedPolicy
 {
     /// <summary>The loaded policy (with its version), or null when the proposal is refused.</summary>
@@ -22,7 +23,7 @@ public sealed record ProposedPolicy
 }
 
 /// <summary>
-/// Applies a <c>change_policy</c> packet to the policy in force, strictly and purely: dotted-path <c>changes</c> (each path
+/// Applies a <see cref="ChangePolicyAction"/> packet to the policy in force, strictly and purely: dotted-path <c>changes</c> (each path
 /// must exist and keep its type) or a whole <c>policy_yaml</c>; the result must load with <see cref="PolicyLoader"/>.
 /// </summary>
 public static class PolicyChangeProposal

@@ -3,12 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Kernel.Policies.Changes;
 
 /// <summary>
 /// A policy as a document of sections and settings (<c>refunds.auto_refund_max</c>, <c>roles.support.request</c> …), the shape the policy file has:
-/// what <c>change_policy</c> edits by dotted path and what an adopted version is stored as.
+/// what <see cref="ChangePolicyAction"/> edits by dotted path and what an adopted version is stored as.
 /// </summary>
 public static class PolicyDocument
 {

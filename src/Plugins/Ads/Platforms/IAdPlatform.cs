@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Ads.Platforms;
@@ -35,7 +36,7 @@ public sealed record AdPlatformSummary(string Platform, int Campaigns, int Activ
 public interface IAdPlatform
 {
     /// <summary>The contract actions (CONTRACTS.md §1) a platform carries out.</summary>
-    static IReadOnlyList<string> ContractActions { get; } = ["scale_ad_set", "pause_ad_set"];
+    static IReadOnlyList<string> ContractActions { get; } = ActionCatalog.ClaimableBy(IntegrationFamily.Advertising);
 
     /// <summary>The integration id, equal to the ad_campaigns.platform value it owns.</summary>
     string IntegrationId { get; }

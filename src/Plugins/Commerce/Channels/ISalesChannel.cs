@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Commerce.Channels;
@@ -32,7 +33,7 @@ public sealed record ChannelSummary(string Channel, int Orders, decimal Revenue,
 public interface ISalesChannel
 {
     /// <summary>The contract actions (CONTRACTS.md §1) a channel carries out.</summary>
-    static IReadOnlyList<string> ContractActions { get; } = ["publish_listing", "change_price", "refund_order", "fulfill_order"];
+    static IReadOnlyList<string> ContractActions { get; } = ActionCatalog.ClaimableBy(IntegrationFamily.Commerce);
 
     /// <summary>The integration id, equal to the orders.channel and listings.channel value it owns.</summary>
     string IntegrationId { get; }

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Memory.Data;
 using LiveShop.Plugins.Integrations;
 using Microsoft.EntityFrameworkCore;

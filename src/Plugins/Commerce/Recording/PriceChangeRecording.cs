@@ -4,11 +4,12 @@ using LiveShop.Memory.Data;
 using LiveShop.Memory.Data.Entities.Catalog;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Kernel.Actions.Definitions.Catalog;
 
 namespace LiveShop.Plugins.Commerce.Recording;
 
 /// <summary>
-/// How an executed <c>change_price</c> lands in the business database, whoever carried it out (the sandbox or a live
+/// How an executed <see cref="ChangePriceAction"/> lands in the business database, whoever carried it out (the sandbox or a live
 /// channel): the product's and its listings' prices, a history row for the price-change rules, and ListingUpdated events.
 /// </summary>
 public static class PriceChangeRecording
@@ -32,7 +33,7 @@ public static class PriceChangeRecording
             ConnectorReference = connectorReference ?? $"{product.Id}@{price}",
             Summary = $"price of {product.Id} {previous} → {price} ({listings.Count} listings updated)",
             Details = SandboxBusiness.Json(new { ProductId = product.Id, FromPrice = previous, ToPrice = price }),
-            Inverse = new ActionInverse("change_price", SandboxBusiness.Json(new { ProductId = product.Id, NewPrice = previous })),
+            Inverse = new ActionInverse(ChangePriceAction.ActionName, SandboxBusiness.Json(new { ProductId = product.Id, NewPrice = previous })),
         };
         var events = listings.Select(l => ("ListingUpdated", (object)new
         {

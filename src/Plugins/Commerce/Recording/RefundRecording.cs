@@ -4,12 +4,13 @@ using LiveShop.Memory.Data.Entities.Orders;
 using LiveShop.Memory.Data.Entities.Payments;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Commerce.Recording;
 
 /// <summary>
-/// How an executed <c>refund_order</c> lands in the business database, whoever sent the money back (the sandbox, Shopify,
+/// How an executed <see cref="RefundOrderAction"/> lands in the business database, whoever sent the money back (the sandbox, Shopify,
 /// Stripe): a processed refund row, the order's refund status, and a RefundProcessed event.
 /// </summary>
 public static class RefundRecording
@@ -31,7 +32,6 @@ public static class RefundRecording
             ConnectorReference = connectorReference ?? refundId,
             Summary = $"refunded {amount} on order {order.Id} ({refundId})",
             Details = SandboxBusiness.Json(new { RefundId = refundId, OrderId = order.Id, Amount = amount }),
-            IrreversibleBecause = "a processed refund has left the business; it cannot be recalled",
         };
         return (result, [("RefundProcessed", new { RefundId = refundId, OrderId = order.Id, Amount = amount, order.CustomerId, order.Currency })]);
     }

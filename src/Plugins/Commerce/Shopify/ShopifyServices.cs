@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using LiveShop.Kernel.Actions.Definitions.Catalog;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 
 namespace LiveShop.Plugins.Commerce.Shopify;
 
@@ -17,7 +19,7 @@ public static class ShopifyServices
 {
     /// <summary>
     /// When <c>Integrations:Shopify:ShopDomain</c> and <c>AccessToken</c> are set: the Admin API client (with transient-fault
-    /// retries), <see cref="ShopifyShop"/>, <see cref="ShopifySync"/> and its background worker, and the <c>change_price</c> and <c>refund_order</c>
+    /// retries), <see cref="ShopifyShop"/>, <see cref="ShopifySync"/> and its background worker, and the <see cref="ChangePriceAction"/> and <see cref="RefundOrderAction"/>
     /// <see cref="ILiveActionConnector"/>s. Otherwise nothing is registered and the sandbox answers. Expects the host to
     /// register the <c>NpgsqlDataSource</c> and <see cref="EventStore"/>; returns whether Shopify is live. A section with
     /// some settings but not all throws, naming the missing one, so a typo never falls back to the sandbox silently.

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Fulfillment.Providers;
@@ -26,7 +27,7 @@ public sealed record FulfilmentStatus(string Provider, int Backlog, double? Olde
 public interface IFulfilmentProvider
 {
     /// <summary>The contract actions (CONTRACTS.md §1) a provider carries out.</summary>
-    static IReadOnlyList<string> ContractActions { get; } = ["fulfill_order"];
+    static IReadOnlyList<string> ContractActions { get; } = ActionCatalog.ClaimableBy(IntegrationFamily.Fulfillment);
 
     /// <summary>The integration id.</summary>
     string IntegrationId { get; }

@@ -1,3 +1,5 @@
+using LiveShop.Kernel.Actions.Definitions.Fulfilment;
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Memory.Data;
 using LiveShop.Plugins.Integrations;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ namespace LiveShop.Plugins.Fulfillment.Providers;
 
 /// <summary>
 /// The sandbox of every fulfilment provider: answers for one integration id from the orders <see cref="FulfilmentRouting"/>
-/// routes to it. Its action (fulfill_order) is carried out by the sandbox executor.
+/// routes to it. Its action (<see cref="FulfillOrderAction"/>) is carried out by the sandbox executor.
 /// </summary>
 public sealed class SandboxFulfilmentProvider(IDbContextFactory<LiveShopDbContext> contexts, string integrationId, int slaHours = SandboxFulfilmentProvider.DefaultSlaHours)
     : IFulfilmentProvider

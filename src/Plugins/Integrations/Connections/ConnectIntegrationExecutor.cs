@@ -2,11 +2,12 @@ using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data.Entities.Platform;
 using LiveShop.Plugins.Sandbox.Actions;
+using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Plugins.Integrations.Connections;
 
 /// <summary>
-/// <c>connect_integration</c>: records the founder's approval that agents may act through a configured integration (or,
+/// <see cref="ConnectIntegrationAction"/>: records the founder's approval that agents may act through a configured integration (or,
 /// with <c>disconnect</c>, withdraws it). Undone by restoring the previous decision.
 /// </summary>
 public sealed class ConnectIntegrationExecutor(IntegrationDirectory directory, SandboxBusiness business) : IActionExecutor
@@ -15,7 +16,7 @@ public sealed class ConnectIntegrationExecutor(IntegrationDirectory directory, S
     public const string Source = "liveshop.integrations";
 
     /// <inheritdoc />
-    public string Action => "connect_integration";
+    public string Action => ConnectIntegrationAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken)

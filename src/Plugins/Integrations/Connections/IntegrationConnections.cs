@@ -1,5 +1,6 @@
 using LiveShop.Memory.Data;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Plugins.Integrations.Connections;
 
@@ -8,7 +9,7 @@ public enum EffectiveMode
 {
     /// <summary>No credentials: the sandbox business answers.</summary>
     Sandbox,
-    /// <summary>Credentials configured and the founder approved <c>connect_integration</c>: calls reach the provider.</summary>
+    /// <summary>Credentials configured and the founder approved <see cref="ConnectIntegrationAction"/>: calls reach the provider.</summary>
     LiveConnected,
     /// <summary>Credentials configured but not (or no longer) connected: its actions are refused, never sent to the sandbox.</summary>
     LiveAwaitingConnection,

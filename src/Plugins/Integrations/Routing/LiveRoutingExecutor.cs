@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions.Platform;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
 using LiveShop.Plugins.Integrations.Connections;
@@ -25,7 +26,7 @@ public sealed class LiveRoutingExecutor(IActionExecutor? sandbox, string action,
         {
             if (!await connector.HandlesAsync(packet, cancellationToken)) continue;
             if (!await connections.IsConnectedAsync(connector.IntegrationId, cancellationToken))
-                throw new InvalidOperationException($"{connector.IntegrationId} is configured but not connected; approve connect_integration first");
+                throw new InvalidOperationException($"{connector.IntegrationId} is configured but not connected; approve {ConnectIntegrationAction.ActionName} first");
             return await connector.ExecuteAsync(packet, cancellationToken);
         }
         return sandbox is not null

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 namespace LiveShop.Plugins.Payments.Providers;
 
 /// <summary>Money one payment provider moved over a window.</summary>
@@ -21,7 +22,7 @@ public sealed record PaymentActivity(string Provider, int CapturedPayments, deci
 public interface IPaymentProvider
 {
     /// <summary>The contract actions (CONTRACTS.md §1) the payments family carries out.</summary>
-    static IReadOnlyList<string> ContractActions { get; } = ["refund_order", "pay_supplier", "pay_creator"];
+    static IReadOnlyList<string> ContractActions { get; } = ActionCatalog.ClaimableBy(IntegrationFamily.Payments);
 
     /// <summary>The integration id, equal to payments.provider for money it takes in.</summary>
     string IntegrationId { get; }

@@ -6,11 +6,12 @@ using LiveShop.Plugins.Commerce.Recording;
 using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 
 namespace LiveShop.Plugins.Payments.Stripe;
 
 /// <summary>
-/// <c>refund_order</c> for orders paid through Stripe (a payment row with provider <c>stripe</c> and its PaymentIntent id):
+/// <see cref="RefundOrderAction"/> for orders paid through Stripe (a payment row with provider <c>stripe</c> and its PaymentIntent id):
 /// refunds through Stripe with the gateway's idempotency key, then records the refund exactly as the sandbox does, under
 /// Stripe's refund id.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class StripeRefundConnector(StripeAccount stripe, SandboxBusiness 
     public string IntegrationId => StripeSettings.IntegrationId;
 
     /// <inheritdoc />
-    public string Action => "refund_order";
+    public string Action => RefundOrderAction.ActionName;
 
     /// <inheritdoc />
     public async Task<bool> HandlesAsync(ActionPacket packet, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using global::Stripe;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 
 namespace LiveShop.Plugins.Payments.Stripe;
 
@@ -14,7 +15,7 @@ public static class StripeRegistration
     public const string HttpClientName = "stripe";
 
     /// <summary>
-    /// Adds <see cref="StripeAccount"/> and the <c>refund_order</c> <see cref="ILiveActionConnector"/>; call only when Stripe
+    /// Adds <see cref="StripeAccount"/> and the <see cref="RefundOrderAction"/> <see cref="ILiveActionConnector"/>; call only when Stripe
     /// is live in <paramref name="directory"/>. <paramref name="retryBaseDelay"/> shortens back-off in tests.
     /// </summary>
     public static IServiceCollection AddStripeConnector(this IServiceCollection services, IntegrationDirectory directory, TimeSpan? retryBaseDelay = null)

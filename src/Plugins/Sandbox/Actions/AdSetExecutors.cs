@@ -1,14 +1,15 @@
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data.Entities.Advertising;
+using LiveShop.Kernel.Actions.Definitions.Ads;
 
 namespace LiveShop.Plugins.Sandbox.Actions;
 
-/// <summary><c>scale_ad_set</c>: sets the daily budget, keeps the change as history; undone by scaling back.</summary>
+/// <summary><see cref="ScaleAdSetAction"/>: sets the daily budget, keeps the change as history; undone by scaling back.</summary>
 public sealed class ScaleAdSetExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "scale_ad_set";
+    public string Action => ScaleAdSetAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -29,17 +30,17 @@ public sealed class ScaleAdSetExecutor(SandboxBusiness business) : IActionExecut
                 ConnectorReference = $"{adSetId}@{budget}",
                 Summary = $"ad set {adSetId} daily budget {previous} → {budget}",
                 Details = SandboxBusiness.Json(new { AdSetId = adSetId, FromBudget = previous, ToBudget = budget }),
-                Inverse = new ActionInverse("scale_ad_set", SandboxBusiness.Json(new { AdSetId = adSetId, NewDailyBudget = previous })),
+                Inverse = new ActionInverse(ScaleAdSetAction.ActionName, SandboxBusiness.Json(new { AdSetId = adSetId, NewDailyBudget = previous })),
             };
             return (result, [("AdSetScaled", new { AdSetId = adSetId, FromBudget = previous, ToBudget = budget })]);
         }, packet.ActionId, cancellationToken);
 }
 
-/// <summary><c>pause_ad_set</c>: stops an ad set's spend.</summary>
+/// <summary><see cref="PauseAdSetAction"/>: stops an ad set's spend.</summary>
 public sealed class PauseAdSetExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "pause_ad_set";
+    public string Action => PauseAdSetAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -55,7 +56,6 @@ public sealed class PauseAdSetExecutor(SandboxBusiness business) : IActionExecut
                 Summary = $"ad set {adSetId} paused (was {previous})",
                 Details = SandboxBusiness.Json(new { AdSetId = adSetId, PreviousStatus = previous }),
                 // Resuming re-adds the budget to the daily cap, and the policy has no resume_ad_set action to verify that.
-                IrreversibleBecause = "resuming an ad set must pass the daily-cap rules, and the policy declares no resume_ad_set action yet; resume it by hand",
             };
             return (result, [("AdSetPaused", new { AdSetId = adSetId, Reason = packet.Agent is null ? "paused" : $"paused by {packet.Agent}" })]);
         }, packet.ActionId, cancellationToken);

@@ -4,14 +4,18 @@ using LiveShop.Memory.Data.Entities.Channels;
 using LiveShop.Plugins.Commerce.Recording;
 using LiveShop.Plugins.Support;
 using Microsoft.EntityFrameworkCore;
+using LiveShop.Kernel.Actions.Definitions.Catalog;
+using LiveShop.Kernel.Actions.Definitions.Fulfilment;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
+using LiveShop.Kernel.Actions.Definitions.Support;
 
 namespace LiveShop.Plugins.Sandbox.Actions;
 
-/// <summary><c>refund_order</c>: records a processed refund against the order; money sent back cannot be recalled.</summary>
+/// <summary><see cref="RefundOrderAction"/>: records a processed refund against the order; money sent back cannot be recalled.</summary>
 public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "refund_order";
+    public string Action => RefundOrderAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -23,11 +27,11 @@ public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecu
         }, packet.ActionId, cancellationToken);
 }
 
-/// <summary><c>change_price</c>: sets the product's price (and its listings'), keeps the change as history; undone by restoring the price.</summary>
+/// <summary><see cref="ChangePriceAction"/>: sets the product's price (and its listings'), keeps the change as history; undone by restoring the price.</summary>
 public sealed class ChangePriceExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "change_price";
+    public string Action => ChangePriceAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -38,11 +42,11 @@ public sealed class ChangePriceExecutor(SandboxBusiness business) : IActionExecu
         }, packet.ActionId, cancellationToken);
 }
 
-/// <summary><c>publish_listing</c>: lists a product on a channel.</summary>
+/// <summary><see cref="PublishListingAction"/>: lists a product on a channel.</summary>
 public sealed class PublishListingExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "publish_listing";
+    public string Action => PublishListingAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -61,17 +65,16 @@ public sealed class PublishListingExecutor(SandboxBusiness business) : IActionEx
             {
                 ConnectorReference = listing.ExternalId,
                 Summary = $"listing {id} of {product.Id} published on {listing.Channel}",
-                IrreversibleBecause = "the policy declares no unpublish action; take the listing down on the channel",
             };
             return (result, [("ListingPublished", new { ListingId = id, ProductId = product.Id, listing.Channel, listing.Title })]);
         }, packet.ActionId, cancellationToken);
 }
 
-/// <summary><c>fulfill_order</c>: marks the order fulfilled (shipped).</summary>
+/// <summary><see cref="FulfillOrderAction"/>: marks the order fulfilled (shipped).</summary>
 public sealed class FulfillOrderExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "fulfill_order";
+    public string Action => FulfillOrderAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -83,17 +86,16 @@ public sealed class FulfillOrderExecutor(SandboxBusiness business) : IActionExec
             var result = new ExecutionResult
             {
                 ConnectorReference = $"shipment-{order.Id}", Summary = $"order {order.Id} fulfilled",
-                IrreversibleBecause = "a shipped parcel cannot be recalled by the shop",
             };
             return (result, Array.Empty<(string, object)>());
         }, packet.ActionId, cancellationToken);
 }
 
-/// <summary><c>respond_ticket</c>: answers a support ticket.</summary>
+/// <summary><see cref="RespondTicketAction"/>: answers a support ticket.</summary>
 public sealed class RespondTicketExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "respond_ticket";
+    public string Action => RespondTicketAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>

@@ -1,17 +1,21 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Data.Entities.Creators;
 using LiveShop.Memory.Data.Entities.Finance;
 using LiveShop.Memory.Data.Entities.Supply;
+using LiveShop.Kernel.Actions.Definitions.Payments;
+using LiveShop.Kernel.Actions.Definitions.Stock;
+using LiveShop.Kernel.Actions.Definitions.WorkProducts;
 
 namespace LiveShop.Plugins.Sandbox.Actions;
 
-/// <summary><c>reorder_stock</c>: raises a purchase order with the product's supplier.</summary>
+/// <summary><see cref="ReorderStockAction"/>: raises a purchase order with the product's supplier.</summary>
 public sealed class ReorderStockExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "reorder_stock";
+    public string Action => ReorderStockAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -32,17 +36,16 @@ public sealed class ReorderStockExecutor(SandboxBusiness business) : IActionExec
             var result = new ExecutionResult
             {
                 ConnectorReference = order.Id, Summary = $"purchase order {order.Id}: {quantity} × {product.Id} at {unitCost} from {supplierId}",
-                IrreversibleBecause = "a placed purchase order is cancelled with the supplier, not by the shop",
             };
             return (result, Array.Empty<(string, object)>());
         }, packet.ActionId, cancellationToken);
 }
 
-/// <summary><c>pay_supplier</c>: pays a supplier from cash (journal entry Dr inventory / Cr cash).</summary>
+/// <summary><see cref="PaySupplierAction"/>: pays a supplier from cash (journal entry Dr inventory / Cr cash).</summary>
 public sealed class PaySupplierExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "pay_supplier";
+    public string Action => PaySupplierAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -55,17 +58,16 @@ public sealed class PaySupplierExecutor(SandboxBusiness business) : IActionExecu
             var result = new ExecutionResult
             {
                 ConnectorReference = reference, Summary = $"paid {amount} to supplier {supplier.Id} ({reference})",
-                IrreversibleBecause = "money paid out cannot be recalled",
             };
             return (result, [("LedgerEntryCreated", (object)new { JournalEntryId = entry.Id.ToString(), AccountCode = "1000", Amount = -amount, entry.Description })]);
         }, packet.ActionId, cancellationToken);
 }
 
-/// <summary><c>pay_creator</c>: pays a creator's commissions (payout row, journal entry Dr payable / Cr cash).</summary>
+/// <summary><see cref="PayCreatorAction"/>: pays a creator's commissions (payout row, journal entry Dr payable / Cr cash).</summary>
 public sealed class PayCreatorExecutor(SandboxBusiness business) : IActionExecutor
 {
     /// <inheritdoc />
-    public string Action => "pay_creator";
+    public string Action => PayCreatorAction.ActionName;
 
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -82,7 +84,6 @@ public sealed class PayCreatorExecutor(SandboxBusiness business) : IActionExecut
             var result = new ExecutionResult
             {
                 ConnectorReference = payout.Id, Summary = $"paid {amount} to creator {creator.Id} ({payout.Id})",
-                IrreversibleBecause = "money paid out cannot be recalled",
             };
             return (result,
             [
@@ -109,7 +110,7 @@ internal static class Payments
 public sealed class RecordOnlyExecutor(string action) : IActionExecutor
 {
     /// <summary>The L0 actions of the contract.</summary>
-    public static readonly IReadOnlyList<string> Actions = ["draft_copy", "generate_report", "analyze_data", "create_recommendation"];
+    public static readonly IReadOnlyList<string> Actions = [.. ActionCatalog.All.OfType<WorkProductAction>().Select(a => a.Name)];
 
     /// <inheritdoc />
     public string Action { get; } = action;
@@ -120,6 +121,5 @@ public sealed class RecordOnlyExecutor(string action) : IActionExecutor
         {
             ConnectorReference = $"recorded:{packet.ActionId}",
             Summary = $"{Action} recorded; nothing in the business changed",
-            IrreversibleBecause = "nothing changed, so there is nothing to undo",
         });
 }

@@ -1,23 +1,28 @@
+using System.Reflection;
 using LiveShop.Kernel.Gateway;
 
 namespace LiveShop.Plugins.Sandbox.Actions;
 
-/// <summary>Every sandbox executor, one per action of the contract, for registration in one place.</summary>
+/// <summary>
+/// Every sandbox executor: each executor class of this assembly that works on the <see cref="SandboxBusiness"/> (its
+/// constructor takes only that), and one <see cref="RecordOnlyExecutor"/> per work product, so adding an action's sandbox
+/// executor is adding its class and nothing else.
+/// </summary>
 public static class SandboxExecutors
 {
+    private static readonly ConstructorInfo[] Constructors =
+    [
+        .. typeof(SandboxExecutors).Assembly.GetTypes()
+            .Where(t => typeof(IActionExecutor).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => t.GetConstructor([typeof(SandboxBusiness)]))
+            .OfType<ConstructorInfo>()
+            .OrderBy(c => c.DeclaringType!.Name, StringComparer.Ordinal),
+    ];
+
     /// <summary>Creates the sandbox executors over one sandbox business.</summary>
     public static IReadOnlyList<IActionExecutor> Create(SandboxBusiness business) =>
     [
-        new RefundOrderExecutor(business),
-        new ScaleAdSetExecutor(business),
-        new PauseAdSetExecutor(business),
-        new ChangePriceExecutor(business),
-        new PublishListingExecutor(business),
-        new ReorderStockExecutor(business),
-        new FulfillOrderExecutor(business),
-        new PaySupplierExecutor(business),
-        new PayCreatorExecutor(business),
-        new RespondTicketExecutor(business),
+        .. Constructors.Select(c => (IActionExecutor)c.Invoke([business])),
         .. RecordOnlyExecutor.Actions.Select(a => new RecordOnlyExecutor(a)),
     ];
 }

@@ -73,7 +73,7 @@ public sealed partial class SandboxSimulator
         ReviewStock(day);
         if (!_live)
         {
-            // In the live business these decisions belong to the agents (scale_ad_set, pause_ad_set, change_price).
+            // In the live business these decisions belong to the agents (budgets, pauses and prices).
             ReviewAdSets(day);
             ReviewPrices(day);
         }

@@ -116,5 +116,6 @@ internal sealed class ChannelDayTally
 [System.Text.Json.Serialization.JsonDerivedType(typeof(OpenTicket), "open_ticket")]
 [System.Text.Json.Serialization.JsonDerivedType(typeof(AnswerTicket), "answer_ticket")]
 [System.Text.Json.Serialization.JsonDerivedType(typeof(ReceivePurchaseOrder), "receive_purchase_order")]
+// The simulated world's own step names, persisted in sandbox_state; the creator payout step is not the agents' action of the same name.
 [System.Text.Json.Serialization.JsonDerivedType(typeof(PayCreator), "pay_creator")]
 internal abstract record ScheduledStep(DateTimeOffset At);

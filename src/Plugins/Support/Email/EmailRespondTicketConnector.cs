@@ -6,11 +6,12 @@ using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Npgsql;
+using LiveShop.Kernel.Actions.Definitions.Support;
 
 namespace LiveShop.Plugins.Support.Email;
 
 /// <summary>
-/// <c>respond_ticket</c> for tickets that arrived by email: mails the reply to the customer as an answer to their
+/// <see cref="RespondTicketAction"/> for tickets that arrived by email: mails the reply to the customer as an answer to their
 /// message (In-Reply-To / References its Message-Id, subject "Re: …"), then records the response on the ticket.
 /// </summary>
 public sealed class EmailRespondTicketConnector(
@@ -23,7 +24,7 @@ public sealed class EmailRespondTicketConnector(
     public string IntegrationId => "email";
 
     /// <inheritdoc />
-    public string Action => "respond_ticket";
+    public string Action => RespondTicketAction.ActionName;
 
     /// <inheritdoc />
     public async Task<bool> HandlesAsync(ActionPacket packet, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using LiveShop.Kernel.Actions.Definitions.Support;
 
 namespace LiveShop.Plugins.Support.Email;
 
@@ -13,7 +14,7 @@ public static class EmailServices
 {
     /// <summary>
     /// When the <c>Integrations:Email</c> section has any setting: checks the settings (a misconfiguration throws here, at
-    /// start-up, naming every problem) and registers the SMTP sender, the <c>respond_ticket</c> live connector, the IMAP
+    /// start-up, naming every problem) and registers the SMTP sender, the <see cref="RespondTicketAction"/> live connector, the IMAP
     /// fetcher and the polling worker. Without the section it registers nothing and the sandbox answers. Returns whether
     /// email is live. Needs an <see cref="NpgsqlDataSource"/>, <see cref="TimeProvider"/> and logging from the host.
     /// </summary>

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 namespace LiveShop.Plugins.Support.Helpdesks;
 
 /// <summary>One helpdesk's queue now and its first-response time over a window.</summary>
@@ -17,7 +18,7 @@ public sealed record SupportQueue(string Provider, int Open, int Pending, int Ur
 public interface IHelpdesk
 {
     /// <summary>The contract actions (CONTRACTS.md §1) a helpdesk carries out.</summary>
-    static IReadOnlyList<string> ContractActions { get; } = ["respond_ticket"];
+    static IReadOnlyList<string> ContractActions { get; } = ActionCatalog.ClaimableBy(IntegrationFamily.Support);
 
     /// <summary>The integration id.</summary>
     string IntegrationId { get; }

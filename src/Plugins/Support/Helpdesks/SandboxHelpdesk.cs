@@ -1,3 +1,5 @@
+using LiveShop.Kernel.Actions.Definitions.Support;
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Memory.Data;
 using LiveShop.Plugins.Integrations;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +8,7 @@ namespace LiveShop.Plugins.Support.Helpdesks;
 
 /// <summary>
 /// The sandbox of every helpdesk: answers for one integration id from the support tickets <see cref="SupportRouting"/>
-/// assigns to it. Its action (respond_ticket) is carried out by the sandbox executor.
+/// assigns to it. Its action (<see cref="RespondTicketAction"/>) is carried out by the sandbox executor.
 /// </summary>
 public sealed class SandboxHelpdesk(IDbContextFactory<LiveShopDbContext> contexts, string integrationId) : IHelpdesk
 {

@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Policies;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Metrics.Quantities;
@@ -79,39 +80,39 @@ public sealed class DatabaseFactsProvider : IFactsProvider
         return BusinessFacts.From(snapshot, $"events:{facts.Sequence}");
     }
 
-    private void AddReadsFor(ActionPacket packet, DateTimeOffset now, FactsBatch batch, Collected facts)
+    // The action's definition says which facts its rules read; each request adds one query to the batch.
+    private void AddReadsFor(ActionPacket packet, DateTimeOffset now, FactsBatch batch, Collected facts) =>
+        ActionCatalog.Find(packet.ProposedAction)?.RequestFacts(packet.Parameters, new Requests(this, batch, facts, now));
+
+    private sealed class Requests(DatabaseFactsProvider provider, FactsBatch batch, Collected facts, DateTimeOffset now) : IFactRequests
     {
-        var parameters = packet.Parameters;
-        switch (packet.ProposedAction)
-        {
-            case "refund_order" when ActionParameters.TryGetText(parameters, "order_id", out var orderId):
-                AddOrder(batch, facts, orderId);
-                AddCustomerRefunds(batch, facts, orderId, now - Options.CustomerRefundWindow, now);
-                break;
-            case "fulfill_order" when ActionParameters.TryGetText(parameters, "order_id", out var orderId):
-                AddOrder(batch, facts, orderId);
-                AddOrdersFromSameIpOrDevice(batch, facts, orderId, now - Options.VelocityWindow, now);
-                break;
-            case "scale_ad_set" when ActionParameters.TryGetText(parameters, "ad_set_id", out var adSetId):
-                AddAdSets(batch, facts, adSetId, DateOnly.FromDateTime(now.UtcDateTime));
-                AddProduct(batch, facts, "(SELECT a.product_id FROM ad_sets a WHERE a.id = $1)", adSetId);
-                batch.Add("SELECT c.from_budget, c.to_budget, c.changed_at FROM ad_set_budget_changes c " +
-                          "WHERE c.ad_set_id = $1 AND c.changed_at >= $2 AND c.changed_at <= $3",
-                    r => facts.BudgetChanges.Add(new BudgetChangeFact { AdSetId = adSetId, From = Number(r, 0), To = Number(r, 1), At = At(r, 2) }),
-                    Value(adSetId), Value(now.AddDays(-Options.BudgetLookbackDays)), Value(now));
-                break;
-            case "change_price" when ActionParameters.TryGetText(parameters, "product_id", out var productId):
-                AddProduct(batch, facts, "$1", productId);
-                batch.Add("SELECT c.from_price, c.to_price, c.changed_at FROM price_changes c " +
-                          "WHERE c.product_id = $1 AND c.changed_at >= $2 AND c.changed_at <= $3",
-                    r => facts.PriceChanges.Add(new PriceChangeFact { ProductId = productId, From = Number(r, 0), To = Number(r, 1), At = At(r, 2) }),
-                    Value(productId), Value(now.AddDays(-Options.PriceLookbackDays)), Value(now));
-                break;
-            case "reorder_stock" when ActionParameters.TryGetText(parameters, "product_id", out var productId):
-                AddProduct(batch, facts, "$1", productId);
-                AddFinance(batch, facts, now);
-                break;
-        }
+        private LiveFactsOptions Options => provider.Options;
+
+        public void Order(string orderId) => AddOrder(batch, facts, orderId);
+
+        public void CustomerRefundsOf(string orderId) => AddCustomerRefunds(batch, facts, orderId, now - Options.CustomerRefundWindow, now);
+
+        public void OrdersFromSameIpOrDevice(string orderId) => AddOrdersFromSameIpOrDevice(batch, facts, orderId, now - Options.VelocityWindow, now);
+
+        public void AdSetAndActiveAdSets(string adSetId) => provider.AddAdSets(batch, facts, adSetId, DateOnly.FromDateTime(now.UtcDateTime));
+
+        public void ProductOfAdSet(string adSetId) => AddProduct(batch, facts, "(SELECT a.product_id FROM ad_sets a WHERE a.id = $1)", adSetId);
+
+        public void BudgetChanges(string adSetId) =>
+            batch.Add("SELECT c.from_budget, c.to_budget, c.changed_at FROM ad_set_budget_changes c " +
+                      "WHERE c.ad_set_id = $1 AND c.changed_at >= $2 AND c.changed_at <= $3",
+                r => facts.BudgetChanges.Add(new BudgetChangeFact { AdSetId = adSetId, From = Number(r, 0), To = Number(r, 1), At = At(r, 2) }),
+                Value(adSetId), Value(now.AddDays(-Options.BudgetLookbackDays)), Value(now));
+
+        public void Product(string productId) => AddProduct(batch, facts, "$1", productId);
+
+        public void PriceChanges(string productId) =>
+            batch.Add("SELECT c.from_price, c.to_price, c.changed_at FROM price_changes c " +
+                      "WHERE c.product_id = $1 AND c.changed_at >= $2 AND c.changed_at <= $3",
+                r => facts.PriceChanges.Add(new PriceChangeFact { ProductId = productId, From = Number(r, 0), To = Number(r, 1), At = At(r, 2) }),
+                Value(productId), Value(now.AddDays(-Options.PriceLookbackDays)), Value(now));
+
+        public void Finance() => provider.AddFinance(batch, facts, now);
     }
 
     private static void AddOrder(FactsBatch batch, Collected facts, string orderId) =>

@@ -17,7 +17,7 @@ public sealed class Approval
     public Guid Id { get; set; }
     /// <summary>The action packet's <c>action_id</c>.</summary>
     public required string ActionId { get; set; }
-    /// <summary>The action's name, e.g. <c>refund_order</c>.</summary>
+    /// <summary>The action's name, as the action catalogue names it.</summary>
     public required string ActionName { get; set; }
     /// <summary>The action's parameters exactly as verified.</summary>
     public required JsonDocument Parameters { get; set; }

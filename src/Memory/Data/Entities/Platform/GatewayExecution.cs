@@ -16,7 +16,7 @@ public sealed class GatewayExecution
     public required string IdempotencyKey { get; set; }
     /// <summary>The action packet's <c>action_id</c> of the submit that won the claim.</summary>
     public required string ActionId { get; set; }
-    /// <summary>The action's name, e.g. <c>refund_order</c>.</summary>
+    /// <summary>The action's name, as the action catalogue names it.</summary>
     public required string Action { get; set; }
     /// <summary>Canonical hash of action name and parameters.</summary>
     public required string ArgumentsHash { get; set; }

@@ -1,7 +1,7 @@
 namespace LiveShop.Memory.Data.Entities.Platform;
 
 /// <summary>
-/// The founder's approval (the L3 action <c>connect_integration</c>) for agents to act through an integration whose live
+/// The founder's approval (an L3 action) for agents to act through an integration whose live
 /// credentials are configured. Credentials alone never let agents move real money.
 /// </summary>
 public sealed class IntegrationConnection

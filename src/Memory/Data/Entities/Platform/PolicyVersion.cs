@@ -1,7 +1,7 @@
 namespace LiveShop.Memory.Data.Entities.Platform;
 
 /// <summary>
-/// A business policy adopted from inside the product through the L3 action <c>change_policy</c>. The newest row is in
+/// A business policy adopted from inside the product through the L3 policy-change action. The newest row is in
 /// force; with no rows the policy file (or the embedded default) is.
 /// </summary>
 public sealed class PolicyVersion

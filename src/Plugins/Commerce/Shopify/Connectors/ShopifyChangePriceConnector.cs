@@ -7,11 +7,12 @@ using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using LiveShop.Kernel.Actions.Definitions.Catalog;
 
 namespace LiveShop.Plugins.Commerce.Shopify.Connectors;
 
 /// <summary>
-/// <c>change_price</c> for a product listed on Shopify: sets every variant of the listed Shopify product to the new
+/// <see cref="ChangePriceAction"/> for a product listed on Shopify: sets every variant of the listed Shopify product to the new
 /// price, then records the change in the database exactly as the sandbox does (price, listings, history, events).
 /// </summary>
 public sealed class ShopifyChangePriceConnector(ShopifyShop shop, SandboxBusiness business, NpgsqlDataSource dataSource) : ILiveActionConnector
@@ -20,7 +21,7 @@ public sealed class ShopifyChangePriceConnector(ShopifyShop shop, SandboxBusines
     public string IntegrationId => ShopifyIds.Channel;
 
     /// <inheritdoc />
-    public string Action => "change_price";
+    public string Action => ChangePriceAction.ActionName;
 
     /// <inheritdoc />
     public async Task<bool> HandlesAsync(ActionPacket packet, CancellationToken cancellationToken) =>

@@ -8,11 +8,12 @@ using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using LiveShop.Kernel.Actions.Definitions.Refunds;
 
 namespace LiveShop.Plugins.Commerce.Shopify.Connectors;
 
 /// <summary>
-/// <c>refund_order</c> for a Shopify order paid through Shopify Payments: <c>refundCreate</c> against the captured
+/// <see cref="RefundOrderAction"/> for a Shopify order paid through Shopify Payments: <c>refundCreate</c> against the captured
 /// transaction with the action's idempotency key, then the refund is recorded as the sandbox records one. Orders of the
 /// shop paid through Stripe are left to the Stripe connector, which refunds the PaymentIntent itself.
 /// </summary>
@@ -22,7 +23,7 @@ public sealed class ShopifyRefundConnector(ShopifyShop shop, SandboxBusiness bus
     public string IntegrationId => ShopifyIds.Channel;
 
     /// <inheritdoc />
-    public string Action => "refund_order";
+    public string Action => RefundOrderAction.ActionName;
 
     /// <inheritdoc />
     public async Task<bool> HandlesAsync(ActionPacket packet, CancellationToken cancellationToken) =>
@@ -50,7 +51,6 @@ public sealed class ShopifyRefundConnector(ShopifyShop shop, SandboxBusiness bus
                 return (new ExecutionResult
                 {
                     ConnectorReference = refund.Id, Summary = $"refund {refundId} of order {orderId} was already recorded",
-                    IrreversibleBecause = "a processed refund has left the business; it cannot be recalled",
                 }, []);
             return await RefundRecording.RecordAsync(db, order, refundId, amount, reason, business.Now, cancellationToken, connectorReference: refund.Id);
         }, packet.ActionId, cancellationToken, ShopifyIds.Channel);

@@ -1,16 +1,68 @@
+using System.Text.Json;
+using LiveShop.Kernel.Actions.Limits;
+using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Rules;
 using static LiveShop.Kernel.Verification.Rules.RuleText;
 
-namespace LiveShop.Kernel.Verification.Rules;
+namespace LiveShop.Kernel.Actions.Definitions.Ads;
 
-/// <summary><c>scale_ad_set</c>: cuts are free; increases respect the kill switch, margin floor, daily cap and step limits.</summary>
-internal static class AdSetRules
+/// <summary>Sets an ad set's daily budget: cuts are free; increases respect the kill switch, margin floor, daily cap and step limits.</summary>
+public sealed class ScaleAdSetAction : ActionDefinition
 {
+    /// <summary>The contract name.</summary>
+    public const string ActionName = "scale_ad_set";
+
+    /// <summary>The one definition.</summary>
+    public static ScaleAdSetAction Definition { get; } = new();
+
     private static readonly string[] IncreaseChecks = ["kill_switch", "margin_floor", "daily_cap", "budget_step_current", "budget_step_7d"];
 
-    public static void Evaluate(in RuleContext context, VerdictBuilder verdict)
+    private ScaleAdSetAction() : base(ActionName, "Ads",
+        "Sets an ad set's daily budget. Increases above 20 % wait for a human approval; increases on unprofitable ad sets are refused.") { }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        new("ad_set_id", ParameterKind.Id, Description: "The ad set id, e.g. as_5."),
+        new("new_daily_budget", ParameterKind.Money, Description: "The new daily budget in the store currency, e.g. 600."),
+    ];
+    /// <inheritdoc />
+    public override RiskLevel RiskFloor => RiskLevel.L1;
+    /// <inheritdoc />
+    public override RiskLevel RiskCeiling => RiskLevel.L2;
+    /// <inheritdoc />
+    public override bool Spends => true;
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Writes { get; } = ["AdSetScaled"];
+    /// <summary>Scaling back to the previous budget.</summary>
+    public override string? UndoneBy => ActionName;
+    /// <inheritdoc />
+    public override IReadOnlyList<IntegrationFamily> ClaimableBy { get; } = [IntegrationFamily.Advertising];
+    /// <inheritdoc />
+    public override PlannerHints Hints { get; } = new(
+        ["raise the daily budget of an ad set", "scale up the ad set to a new budget", "lower ad spend per day on as_9 to 200"],
+        ["budget", "scale", "spend per day", "daily spend"]);
+
+    /// <summary>Cuts too: a cut committed between an increase's check and its write would turn the increase into a larger step.</summary>
+    public override IReadOnlyList<LimitedEntity> LimitedEntities(JsonElement parameters) =>
+        ActionParameters.TryGetText(parameters, "ad_set_id", out var adSetId)
+            ? [new(LimitScope.AdSet, adSetId), new(LimitScope.DailyBudgetCap, Limits.LimitedEntities.Business)]
+            : [];
+
+    /// <inheritdoc />
+    public override void RequestFacts(JsonElement parameters, IFactRequests facts)
     {
-        verdict.AtLeast(RiskLevel.L1);
+        if (!ActionParameters.TryGetText(parameters, "ad_set_id", out var adSetId)) return;
+        facts.AdSetAndActiveAdSets(adSetId);
+        facts.ProductOfAdSet(adSetId);
+        facts.BudgetChanges(adSetId);
+    }
+
+    internal override bool HasRules => true;
+
+    internal override void Evaluate(in RuleContext context, VerdictBuilder verdict)
+    {
         var policy = context.Policy.Ads;
         var facts = context.Facts;
         ActionParameters.TryGetText(context.Parameters, "ad_set_id", out var adSetId);
@@ -50,13 +102,13 @@ internal static class AdSetRules
         else
             verdict.Pass("daily_cap", totalAfter, policy.DailyCap, capFact, adSetFact);
 
-        CheckStep(verdict, "budget_step_current", "the current budget", adSet.DailyBudget, budget, policy.BudgetStepPct, adSetFact);
+        StepRule.Check(verdict, "budget_step_current", "the current budget", adSet.DailyBudget, budget, policy.BudgetStepPct, adSetFact);
         var since = facts.AsOf.AddDays(-policy.BudgetLookbackDays);
         var earlier = facts.BudgetInForceAt(adSet.Id, since);
         var earlierFact = earlier is { } e
             ? $"ad_set {adSet.Id} budget in force {policy.BudgetLookbackDays} days ago={N(e)}"
             : $"ad_set {adSet.Id} no budget change since {T(since)}; in force {policy.BudgetLookbackDays} days ago={N(adSet.DailyBudget)}";
-        CheckStep(verdict, "budget_step_7d", $"the budget in force {policy.BudgetLookbackDays} days ago", earlier ?? adSet.DailyBudget,
+        StepRule.Check(verdict, "budget_step_7d", $"the budget in force {policy.BudgetLookbackDays} days ago", earlier ?? adSet.DailyBudget,
             budget, policy.BudgetStepPct, earlierFact);
     }
 
@@ -81,34 +133,5 @@ internal static class AdSetRules
             verdict.Deny("margin_floor", $"projected contribution margin {Pct(value)} is below the floor {Pct(floor)}", value, floor, facts);
         else
             verdict.Pass("margin_floor", value, floor, facts);
-    }
-
-    internal static void CheckStep(VerdictBuilder verdict, string id, string against, decimal baseline, decimal proposed, decimal stepPct, string fact)
-    {
-        if (baseline <= 0)
-        {
-            verdict.Escalate(id, RiskLevel.L2, $"a change from {against} of {N(baseline)} cannot be sized; needs approval", null, stepPct, fact);
-            return;
-        }
-        var changePct = Math.Abs(proposed - baseline) * 100m / baseline;
-        // Compare without division so "exactly 20 %" is never lost to rounding.
-        if (Math.Abs(proposed - baseline) * 100m > baseline * stepPct)
-            verdict.Escalate(id, RiskLevel.L2, $"change of {Pct(changePct)} from {against} ({N(baseline)}) is above {Pct(stepPct)}", changePct, stepPct, fact);
-        else
-            verdict.Pass(id, changePct, stepPct, fact);
-    }
-}
-
-/// <summary>Projected contribution margin of an ad set's product, as the verify contract defines it.</summary>
-public static class ContributionMargin
-{
-    /// <summary>
-    /// 100 × (price − unit_cost − shipping_cost − price × fees_pct/100 − price / roas) / price, with roas = projected_roas
-    /// when given, else roas_7d; null when price or roas is not above 0.
-    /// </summary>
-    public static decimal? ProjectedPct(ProductFact product, AdSetFact adSet, out decimal roas, out string roasSource)
-    {
-        (roas, roasSource) = adSet.ProjectedRoas is { } projected ? (projected, "projected_roas") : (adSet.Roas7d, "roas_7d");
-        return Memory.Metrics.Quantities.ContributionMargin.Pct(product.Price, product.UnitCost, product.ShippingCost, product.FeesPct, roas);
     }
 }

@@ -1,16 +1,70 @@
+using System.Text.Json;
+using LiveShop.Kernel.Actions.Limits;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Verification.Facts;
+using LiveShop.Kernel.Verification.Rules;
 using static LiveShop.Kernel.Verification.Rules.RuleText;
 
-namespace LiveShop.Kernel.Verification.Rules;
+namespace LiveShop.Kernel.Actions.Definitions.Refunds;
 
 /// <summary>
-/// <c>refund_order</c>: refunds stay within what was paid; large or repeated refunds, and refunds on orders whose billing
-/// and shipping countries differ (the written refund policy flags those), need approval.
+/// Sends money back to a customer. Refunds stay within what was paid; large or repeated refunds, and refunds on orders
+/// whose billing and shipping countries differ (the written refund policy flags those), need approval.
 /// </summary>
-internal static class RefundRules
+public sealed class RefundOrderAction : ActionDefinition
 {
-    public static void Evaluate(in RuleContext context, VerdictBuilder verdict)
+    /// <summary>The contract name.</summary>
+    public const string ActionName = "refund_order";
+
+    /// <summary>The one definition.</summary>
+    public static RefundOrderAction Definition { get; } = new();
+
+    private RefundOrderAction() : base(ActionName, "Commerce",
+        "Refunds part or all of an order to the customer. Refunds above the automatic limit wait for a human approval.") { }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        new("order_id", ParameterKind.Id, Description: "The order id, e.g. o_12."),
+        new("amount", ParameterKind.Money, Description: "The amount to refund in the store currency, e.g. 40.00."),
+        new("reason", ParameterKind.Text, Description: "Why the customer is refunded, in a few words."),
+    ];
+    /// <inheritdoc />
+    public override RiskLevel RiskFloor => RiskLevel.L1;
+    /// <inheritdoc />
+    public override RiskLevel RiskCeiling => RiskLevel.L3;
+    /// <inheritdoc />
+    public override bool Spends => true;
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Writes { get; } = ["RefundProcessed"];
+    /// <inheritdoc />
+    public override string IrreversibleBecause => "a processed refund has left the business; it cannot be recalled";
+    /// <inheritdoc />
+    public override IReadOnlyList<IntegrationFamily> ClaimableBy { get; } = [IntegrationFamily.Commerce, IntegrationFamily.Payments, IntegrationFamily.Accounting];
+    /// <inheritdoc />
+    public override PlannerHints Hints { get; } = new(
+        ["give the customer their money back for an order", "refund part of an order", "issue a refund of 25 dollars on o_7"],
+        ["refund", "money back", "reimburse", "credit back"]);
+
+    /// <summary>What is left on the order, and the customer's trailing 24 h (which every order of theirs adds to).</summary>
+    public override IReadOnlyList<LimitedEntity> LimitedEntities(JsonElement parameters) =>
+        ActionParameters.TryGetText(parameters, "order_id", out var orderId)
+            ? [new(LimitScope.Order, orderId), new(LimitScope.Customer, orderId)]
+            : [];
+
+    /// <inheritdoc />
+    public override void RequestFacts(JsonElement parameters, IFactRequests facts)
     {
-        verdict.AtLeast(RiskLevel.L1);
+        if (!ActionParameters.TryGetText(parameters, "order_id", out var orderId)) return;
+        facts.Order(orderId);
+        facts.CustomerRefundsOf(orderId);
+    }
+
+    internal override bool HasRules => true;
+
+    internal override void Evaluate(in RuleContext context, VerdictBuilder verdict)
+    {
         var policy = context.Policy.Refunds;
         ActionParameters.TryGetText(context.Parameters, "order_id", out var orderId);
         ActionParameters.TryGetDecimal(context.Parameters, "amount", out var amount);
@@ -57,11 +111,11 @@ internal static class RefundRules
                 total, policy.CustomerTrailing24hMax, customerFact);
         else
             verdict.Pass("customer_refunds_24h", total, policy.CustomerTrailing24hMax, customerFact);
-    
+
         CheckCountries(order, policy, verdict);
     }
 
-    private static void CheckCountries(Facts.OrderFact order, Policies.RefundPolicy policy, VerdictBuilder verdict)
+    private static void CheckCountries(OrderFact order, RefundPolicy policy, VerdictBuilder verdict)
     {
         var countryFact = $"order {order.Id} billing_country={order.BillingCountry ?? "(none)"} shipping_country={order.ShippingCountry ?? "(none)"}";
         if (!policy.HoldOnCountryMismatch || string.IsNullOrEmpty(order.BillingCountry) || string.IsNullOrEmpty(order.ShippingCountry))

@@ -1,13 +1,50 @@
+using System.Text.Json;
+using LiveShop.Kernel.Policies;
+using LiveShop.Kernel.Verification;
+using LiveShop.Kernel.Verification.Rules;
 using static LiveShop.Kernel.Verification.Rules.RuleText;
 
-namespace LiveShop.Kernel.Verification.Rules;
+namespace LiveShop.Kernel.Actions.Definitions.Fulfilment;
 
-/// <summary><c>fulfill_order</c>: fraud holds (large first order, order velocity per ip / device, country mismatch) need approval.</summary>
-internal static class FulfillmentRules
+/// <summary>Ships an order: fraud holds (large first order, order velocity per ip / device, country mismatch) need approval.</summary>
+public sealed class FulfillOrderAction : ActionDefinition
 {
-    public static void Evaluate(in RuleContext context, VerdictBuilder verdict)
+    /// <summary>The contract name.</summary>
+    public const string ActionName = "fulfill_order";
+
+    /// <summary>The one definition.</summary>
+    public static FulfillOrderAction Definition { get; } = new();
+
+    private FulfillOrderAction() : base(ActionName, "Fulfillment",
+        "Sends an order to the warehouse for shipping. Orders that look like fraud are held for a human approval.") { }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ParameterSpec> Parameters { get; } = [new("order_id", ParameterKind.Id, Description: "The order id, e.g. o_12.")];
+    /// <inheritdoc />
+    public override RiskLevel RiskFloor => RiskLevel.L1;
+    /// <inheritdoc />
+    public override RiskLevel RiskCeiling => RiskLevel.L2;
+    /// <inheritdoc />
+    public override string IrreversibleBecause => "a shipped parcel cannot be recalled by the shop";
+    /// <inheritdoc />
+    public override IReadOnlyList<IntegrationFamily> ClaimableBy { get; } = [IntegrationFamily.Commerce, IntegrationFamily.Fulfillment];
+    /// <inheritdoc />
+    public override PlannerHints Hints { get; } = new(
+        ["ship the order to the customer", "send order o_4 to the warehouse", "dispatch the order"],
+        ["ship", "fulfil", "fulfill", "dispatch", "send out", "warehouse"]);
+
+    /// <inheritdoc />
+    public override void RequestFacts(JsonElement parameters, IFactRequests facts)
     {
-        verdict.AtLeast(RiskLevel.L1);
+        if (!ActionParameters.TryGetText(parameters, "order_id", out var orderId)) return;
+        facts.Order(orderId);
+        facts.OrdersFromSameIpOrDevice(orderId);
+    }
+
+    internal override bool HasRules => true;
+
+    internal override void Evaluate(in RuleContext context, VerdictBuilder verdict)
+    {
         var policy = context.Policy.Fraud;
         var facts = context.Facts;
         ActionParameters.TryGetText(context.Parameters, "order_id", out var orderId);
@@ -39,7 +76,7 @@ internal static class FulfillmentRules
             verdict.Pass("country_match", null, null, countryFact);
     }
 
-    private static void CheckVelocity(VerdictBuilder verdict, string id, string what, string? key, int count, Policies.FraudPolicy policy)
+    private static void CheckVelocity(VerdictBuilder verdict, string id, string what, string? key, int count, FraudPolicy policy)
     {
         if (string.IsNullOrEmpty(key))
         {
