@@ -71,11 +71,11 @@ public static class AgentServices
     private static PersonaCatalog LoadPersonas(IServiceProvider services)
     {
         var registered = services.GetServices<PluginRegistration>()
-            .SelectMany(p => KernelPluginFactory.CreateFromObject(p.Instance, p.Name))
+            .SelectMany(p => WorldActionFunctions.PluginOf(p, null))
             .Select(f => f.Name)
             .ToHashSet(StringComparer.Ordinal);
-        // Contract actions without a plugin yet (policy changes, …) are accepted: a persona may list them, and a model
-        // calling them is refused as undeclared until a plugin provides them.
+        // Actions whose plugin this host does not register are accepted: a persona may list them, and a model
+        // calling them is refused as undeclared.
         var known = registered.Concat(ActionCatalog.Actions.Keys).ToHashSet(StringComparer.Ordinal);
         var catalog = PersonaCatalogLoader.LoadDefault(known);
         var missing = catalog.All.SelectMany(p => p.Functions).Where(f => !registered.Contains(f)).Distinct().Order(StringComparer.Ordinal).ToList();
