@@ -28,13 +28,15 @@ public sealed class ConcurrentLimitTests(ConcurrentLimitTests.World world) : ICl
         }
     }
 
+    // Keys are unique per call: two tests of this class ask for the same change (as_1 to 576), and a repeated key is
+    // answered with the earlier execution, which would make the second test's outcome depend on which ran first.
     private static ActionPacket Refund(string orderId, decimal amount, int request) =>
         ActionPacket.Create("refund_order", new { order_id = orderId, amount, reason = "damaged" })
-            with { IdempotencyKey = $"refund-{orderId}-{amount}-{request}", RequestedBy = "agent:returns_refunds" };
+            with { IdempotencyKey = $"refund-{orderId}-{amount}-{request}-{Guid.NewGuid():N}", RequestedBy = "agent:returns_refunds" };
 
     private static ActionPacket Scale(string adSetId, decimal budget, int request) =>
         ActionPacket.Create("scale_ad_set", new { ad_set_id = adSetId, new_daily_budget = budget })
-            with { IdempotencyKey = $"scale-{adSetId}-{budget}-{request}", RequestedBy = "agent:ads_optimizer" };
+            with { IdempotencyKey = $"scale-{adSetId}-{budget}-{request}-{Guid.NewGuid():N}", RequestedBy = "agent:ads_optimizer" };
 
     private static Task<ActionOutcome[]> SubmitTogetherAsync(GatewayHarness h, IEnumerable<ActionPacket> packets) =>
         Task.WhenAll(packets.Select(p => Task.Run(() => h.Pipeline.SubmitAsync(p))));
