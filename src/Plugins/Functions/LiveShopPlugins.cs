@@ -56,7 +56,8 @@ public static class LiveShopPlugins
 
     /// <summary>
     /// Registers each plugin as its own <see cref="PluginRegistration"/> singleton, so <see cref="KernelFactory"/> receives
-    /// them (with any other plugin registered the same way) as <c>IEnumerable&lt;PluginRegistration&gt;</c>.
+    /// them (with any other plugin registered the same way) as <c>IEnumerable&lt;PluginRegistration&gt;</c>. The plugins are
+    /// created once, together, and each registration hands out its own.
     /// </summary>
     public static IServiceCollection AddLiveShopPlugins(this IServiceCollection services)
     {
@@ -66,17 +67,21 @@ public static class LiveShopPlugins
                 sp.GetRequiredService<IConfiguration>().GetSection(ProductPageOptions.Section).Get<ProductPageOptions>() ?? new ProductPageOptions(),
                 sp.GetService<TimeProvider>() ?? TimeProvider.System)
             : ProductPagesOff.Instance);
+        services.AddSingleton(sp => new ProductPlugins(Create(
+            sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<MemoryPlugin>(),
+            sp.GetService<IntegrationConnections>(),
+            sp.GetService<StripeAccount>(),
+            sp.GetRequiredService<IProductPageSource>())));
         for (var i = 0; i < Names.Count; i++)
         {
             var index = i;
-            services.AddSingleton(sp => Create(
-                sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>(),
-                sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                sp.GetRequiredService<MemoryPlugin>(),
-                sp.GetService<IntegrationConnections>(),
-                sp.GetService<StripeAccount>(),
-                sp.GetRequiredService<IProductPageSource>())[index]);
+            services.AddSingleton(sp => sp.GetRequiredService<ProductPlugins>().All[index]);
         }
         return services;
     }
+
+    /// <summary>The product's plugins, created once for the registrations that hand them out one by one.</summary>
+    private sealed record ProductPlugins(IReadOnlyList<PluginRegistration> All);
 }
