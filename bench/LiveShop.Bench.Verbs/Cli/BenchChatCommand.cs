@@ -44,7 +44,7 @@ internal static class BenchChatCommand
                     ["Llm:Provider"] = "OpenAICompatible", ["Llm:Endpoint"] = model.BaseAddress.ToString(), ["Llm:Model"] = "instant",
                 })
                 .Build();
-            await using var services = ChatCommand.BuildServices(scratch.DataSource, configuration);
+            await using var services = LiveShopComposition.BuildForCli(scratch.DataSource, configuration);
             var chat = services.GetRequiredService<ChatTurnService>();
             using var http = new HttpClient { BaseAddress = model.BaseAddress };
 

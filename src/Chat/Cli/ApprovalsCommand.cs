@@ -90,7 +90,7 @@ internal static class ApprovalsCommand
         }
         var configuration = LiveShopConfiguration.Build();
         await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-        await using var services = GatewayServices.BuildForCli(dataSource, configuration);
+        await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
         return await run(services, approvalId);
     }
 

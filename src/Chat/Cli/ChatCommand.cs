@@ -33,7 +33,7 @@ internal static class ChatCommand
             }
             var configuration = LiveShopConfiguration.Build();
             await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = BuildServices(dataSource, configuration);
+            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
             var email = await ResolveUserAsync(services, result.GetValue(user)!, cancellationToken);
             if (email is null) return Fail(result, $"--user '{result.GetValue(user)}' names no enabled user (give a role such as founder, or an email)");
             try
@@ -51,19 +51,6 @@ internal static class ChatCommand
             }
         });
         return command;
-    }
-
-    /// <summary>What a chat turn needs over one database, without the web host.</summary>
-    internal static ServiceProvider BuildServices(NpgsqlDataSource dataSource, IConfiguration configuration)
-    {
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddSingleton(dataSource)
-            .AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource))
-            .AddActionGateway(configuration)
-            .AddKnowledgeAndMemory(configuration)
-            .AddLiveShopAgents(configuration);
-        return services.BuildServiceProvider();
     }
 
     private static async Task<string?> ResolveUserAsync(IServiceProvider services, string user, CancellationToken cancellationToken)

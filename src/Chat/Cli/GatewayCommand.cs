@@ -18,7 +18,7 @@ internal static class GatewayCommand
         {
             var configuration = LiveShopConfiguration.Build();
             await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = GatewayServices.BuildForCli(dataSource, configuration);
+            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
             var tool = services.GetRequiredService<ToolGateway>();
             var stale = await tool.StaleClaimsAsync(cancellationToken);
             result.Out().WriteLine(JsonSerializer.Serialize(new { LeaseSeconds = tool.ClaimLease.TotalSeconds, Stuck = stale }, JsonDefaults.Options));

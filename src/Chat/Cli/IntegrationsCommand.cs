@@ -76,7 +76,7 @@ internal static class IntegrationsCommand
                 return 1;
             }
             await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = GatewayServices.BuildForCli(dataSource, configuration);
+            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
             try
             {
                 result.Out().WriteLine(await run(services, cancellationToken));

@@ -21,7 +21,7 @@ internal static class PolicyCommand
         {
             var configuration = LiveShopConfiguration.Build();
             await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = GatewayServices.BuildForCli(dataSource, configuration);
+            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
             var policies = services.GetRequiredService<PolicyInForce>();
             await policies.RefreshAsync(cancellationToken);
             var current = policies.Current;

@@ -19,7 +19,7 @@ internal static class UndoCommand
         {
             var configuration = LiveShopConfiguration.Build();
             await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = GatewayServices.BuildForCli(dataSource, configuration);
+            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
             var undone = await services.GetRequiredService<ActionPipeline>().UndoAsync(result.GetValue(actionId)!, result.GetValue(requester)!, cancellationToken);
             if (undone.Outcome is not { } outcome) return ApprovalsCommand.Fail(result, undone.Message, ApprovalsCommand.RefusedExitCode);
             result.Out().WriteLine(JsonSerializer.Serialize(new

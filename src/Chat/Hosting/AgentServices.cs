@@ -9,12 +9,9 @@ using LiveShop.Kernel.Personas.Goals;
 using LiveShop.Kernel.Personas.Routing;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
-using LiveShop.Memory.Events;
 using LiveShop.Plugins.Functions;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using Npgsql;
 
 namespace LiveShop.Chat.Hosting;
 
@@ -22,21 +19,19 @@ namespace LiveShop.Chat.Hosting;
 public static class AgentServices
 {
     /// <summary>
-    /// Adds everything a chat turn needs. The policy and the <see cref="IActionPipeline"/> come from
-    /// <c>AddActionGateway</c> (one policy in force for verifier, gateway and persona ceilings), which must run first.
+    /// Adds everything a chat turn needs over the policy and the <see cref="IActionPipeline"/> of <c>AddActionGateway</c>
+    /// (one policy in force for verifier, gateway and persona ceilings); <see cref="LiveShopComposition"/> composes both.
     /// </summary>
     public static IServiceCollection AddLiveShopAgents(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new EventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddLiveShopPlugins();
-        services.TryAddSingleton<IFunctionAudit, EventStoreFunctionAudit>();
+        services.AddSingleton<IFunctionAudit, EventStoreFunctionAudit>();
         services.AddSingleton(LoadPersonas);
         services.AddSingleton<IPersonaRouter>(sp => new PersonaRouter(sp.GetRequiredService<PersonaCatalog>()));
         services.AddSingleton(sp => new GoalPlanner(sp.GetRequiredService<PersonaCatalog>()));
         services.AddSingleton<GoalIntake>();
         services.AddSingleton<ConversationStore>();
-        services.TryAddSingleton<IVerdictPreview, VerifierPreview>();
+        services.AddSingleton<IVerdictPreview, VerifierPreview>();
         services.AddSingleton(sp =>
         {
             var catalog = sp.GetRequiredService<PersonaCatalog>();

@@ -9,12 +9,10 @@ using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
 using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Kernel.Verification.Proofs;
-using LiveShop.Memory.Events;
 using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Integrations.Connections;
 using LiveShop.Plugins.Integrations.Routing;
 using LiveShop.Plugins.Sandbox.Actions;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace LiveShop.Chat.Hosting;
@@ -34,7 +32,6 @@ public static class GatewayServices
     /// <summary>Adds verification (the policy in force, this installation's proof signer, live facts, the verifier) and the pipeline.</summary>
     public static IServiceCollection AddActionGateway(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
         // The policy file is the initial policy; versions adopted through the policy-change action (policy_versions) take over from it.
         services.AddSingleton<AdoptedPolicies>();
         services.AddSingleton(sp => new PolicyInForce(
@@ -42,7 +39,6 @@ public static class GatewayServices
         services.AddSingleton(sp => VerificationSetup.CreateSigner(configuration, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IFactsProvider>(sp => new DatabaseFactsProvider(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PolicyInForce>()));
-        services.TryAddSingleton(sp => new EventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(configuration.GetSection(ApprovalOptions.Section).Get<ApprovalOptions>() ?? new ApprovalOptions());
         services.AddSingleton<PlatformEvents>();
         services.AddSingleton<UserDirectory>();
@@ -74,8 +70,4 @@ public static class GatewayServices
         services.AddSingleton<ApprovalService>();
         return services;
     }
-
-    /// <summary>A service provider with only what CLI verbs need to run the pipeline over one database.</summary>
-    public static ServiceProvider BuildForCli(NpgsqlDataSource dataSource, IConfiguration configuration) =>
-        new ServiceCollection().AddLogging().AddSingleton(dataSource).AddActionGateway(configuration).AddKnowledgeAndMemory(configuration).BuildServiceProvider();
 }

@@ -7,7 +7,7 @@ using LiveShop.Plugins.Memory;
 
 namespace LiveShop.Chat.Hosting;
 
-/// <summary>Registers the knowledge base, long-term memory, the learning worker, the memory plugin and the remember executor.</summary>
+/// <summary>Registers the knowledge base, long-term memory, learning, the memory plugin and the remember executor; the web host adds their workers.</summary>
 public static class KnowledgeServices
 {
     /// <summary>The embedder configuration names (<c>Embeddings:*</c>); the local model when nothing is configured.</summary>
@@ -26,13 +26,19 @@ public static class KnowledgeServices
         services.AddSingleton<ILearningFacts, DatabaseLearningFacts>();
         services.AddSingleton<LearningExtractor>();
         services.AddSingleton<LearningPass>();
-        services.AddHostedService<LearningWorker>();
         services.AddSingleton<MemoryPlugin>();
         services.AddSingleton<IActionExecutor, RememberExecutor>();
         services.AddSingleton(UploadOptions(configuration));
         services.AddSingleton<KnowledgeIngestionQueue>();
         services.AddSingleton<KnowledgeIngestionRunner>();
         services.AddSingleton<KnowledgeUploads>();
+        return services;
+    }
+
+    /// <summary>The background workers of knowledge and memory (the web host's; a verb runs none): learning passes and queued ingestion.</summary>
+    public static IServiceCollection AddKnowledgeWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService<LearningWorker>();
         services.AddHostedService<KnowledgeIngestionWorker>();
         return services;
     }

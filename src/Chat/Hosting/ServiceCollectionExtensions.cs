@@ -17,7 +17,7 @@ using Npgsql;
 
 namespace LiveShop.Chat.Hosting;
 
-/// <summary>The composition root: every service of the host is registered here, in one place.</summary>
+/// <summary>The web host's composition: the shared graph of <see cref="LiveShopComposition"/> and the web surfaces on top.</summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>Registers options, the database, domain services, health checks, problem details and Blazor.</summary>
@@ -27,16 +27,12 @@ public static class ServiceCollectionExtensions
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(configuration.GetLiveShopOptions().DataDirectory, "keys")))
             .SetApplicationName("LiveShop.Agents");
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(dataSource);
-        services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
+        services.AddLiveShopCore(configuration, dataSource);
+        services.AddKnowledgeWorkers();
         services.AddSingleton<BusinessOverviewQuery>();
-        services.AddSingleton<EventStore>();
         services.AddChainCheckpoints(configuration);
-        services.AddActionGateway(configuration);
         // What the signed-in user's role may do in the console (the policy's roles: section).
         services.AddSingleton<ConsolePermissions>();
-        services.AddKnowledgeAndMemory(configuration);
         // The live sandbox simulation: one ticker per host, ticking only while it holds the database's ticking lock.
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
         services.AddSingleton(sp => new LiveSimulation(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext,
@@ -44,7 +40,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SandboxTicker>();
         services.AddSingleton<ISandboxControl>(sp => sp.GetRequiredService<SandboxTicker>());
         services.AddHostedService(sp => sp.GetRequiredService<SandboxTicker>());
-        services.AddLiveShopAgents(configuration);
         services.AddGoalTaskWorker();
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -1,0 +1,41 @@
+using LiveShop.Memory.Data;
+using LiveShop.Memory.Database;
+using LiveShop.Memory.Events;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LiveShop.Chat.Hosting;
+
+/// <summary>
+/// The one service graph of LiveShop over one database: what the web host and every CLI verb share. The web host adds
+/// its surfaces (console, sign-in, messaging, background workers) on top; a verb uses it as it is.
+/// </summary>
+public static class LiveShopComposition
+{
+    /// <summary>
+    /// Registers the shared graph, each service once and in layer order: the database and the clock, then the action
+    /// pipeline, knowledge and memory, and the agents (plugins, personas, kernel factory, chat model, chat turns).
+    /// </summary>
+    public static IServiceCollection AddLiveShopCore(this IServiceCollection services, IConfiguration configuration, NpgsqlDataSource dataSource)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(dataSource);
+        services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
+        services.AddSingleton<EventStore>();
+        services.AddActionGateway(configuration);
+        services.AddKnowledgeAndMemory(configuration);
+        services.AddLiveShopAgents(configuration);
+        return services;
+    }
+
+    /// <summary>The shared graph for a CLI verb: the configuration it was given and warnings logged to stderr.</summary>
+    public static ServiceProvider BuildForCli(NpgsqlDataSource dataSource, IConfiguration configuration) =>
+        CliServices(dataSource, configuration).BuildServiceProvider();
+
+    /// <summary>The registrations behind <see cref="BuildForCli"/>.</summary>
+    internal static IServiceCollection CliServices(NpgsqlDataSource dataSource, IConfiguration configuration) =>
+        new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddSingleton(configuration)
+            .AddLiveShopCore(configuration, dataSource);
+}
