@@ -177,13 +177,16 @@ public sealed class QuantityAgreementTests(QuantitiesBusiness business) : IClass
     [Fact]
     public async Task Cash_runway_agrees_between_the_verifier_and_the_cash_report()
     {
-        var facts = await Facts("reorder_stock", """{"product_id":"p_a","quantity":1}""");
+        // A reorder that costs nothing leaves the runway as it is: the verifier's cash_runway check states it.
+        var packet = Packet("reorder_stock", """{"product_id":"p_a","quantity":1,"unit_cost":0}""");
+        var facts = await Facts(packet);
+        var check = Assert.Single(Verifier.Evaluate(Policy, facts, packet, QuantitiesBusiness.Now).Proof.InvariantChecks, c => c.Id == "cash_runway");
         var report = JsonDocument.Parse(await new PaymentsPlugin(business.Contexts, business.Clock).GetCashRunwayAsync()).RootElement;
 
         Assert.Equal(99_000m, facts.Finance.CashBalance);
         Assert.Equal(99_000m, report.GetProperty("cash_balance").GetDecimal());
         Assert.Equal(Math.Round(1_000m / 30, 2), report.GetProperty("avg_daily_net_burn").GetDecimal());
-        Assert.Equal(2_970m, Math.Round(facts.Finance.CashBalance / facts.Finance.AvgDailyNetBurn, 1));
+        Assert.Equal(2_970m, Math.Round(check.Value!.Value, 1));
         Assert.Equal(2_970m, report.GetProperty("runway_days").GetDecimal());
     }
 

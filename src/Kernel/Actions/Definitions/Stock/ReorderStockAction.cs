@@ -2,6 +2,7 @@ using System.Text.Json;
 using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Rules;
+using LiveShop.Memory.Metrics.Quantities;
 using static LiveShop.Kernel.Verification.Rules.RuleText;
 
 namespace LiveShop.Kernel.Actions.Definitions.Stock;
@@ -83,7 +84,7 @@ public sealed class ReorderStockAction : ActionDefinition
             $"reorder {N(quantity)} × {N(unitCost)} = {N(quantity * unitCost)}; cash after={N(cashAfter)}",
         };
         // Runway is unbounded when the business does not burn cash, unless the payment itself overdraws it.
-        if (finance.AvgDailyNetBurn <= 0)
+        if (CashRunway.Days(cashAfter, finance.AvgDailyNetBurn) is not { } runway)
         {
             if (cashAfter < 0)
                 verdict.Deny("cash_runway", $"paying {N(quantity * unitCost)} would overdraw cash ({N(cashAfter)})", 0m, minimum, facts);
@@ -91,7 +92,6 @@ public sealed class ReorderStockAction : ActionDefinition
                 verdict.Pass("cash_runway", null, minimum, [.. facts, "runway unbounded (no net burn)"]);
             return;
         }
-        var runway = Math.Max(cashAfter, 0m) / finance.AvgDailyNetBurn;
         if (runway < minimum)
             verdict.Deny("cash_runway", $"cash runway after the reorder would be {N(Math.Round(runway, 1))} days, below {N(minimum)}", runway, minimum, facts);
         else
