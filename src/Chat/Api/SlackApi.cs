@@ -38,7 +38,7 @@ public static class SlackApi
         if (type == "url_verification") return Results.Ok(new { challenge = root.GetProperty("challenge").GetString() });
         if (type != "event_callback") return Results.Ok();
         var eventId = root.GetProperty("event_id").GetString()!;
-        if (!await deliveries.TryAcceptAsync("slack", $"event:{eventId}", cancellationToken)) return Results.Ok();
+        if (!await deliveries.TryAcceptAsync(ChatPlatforms.Slack, $"event:{eventId}", cancellationToken)) return Results.Ok();
         var slackEvent = root.GetProperty("event").Clone();
         await queue.EnqueueAsync($"slack event {eventId}", (services, ct) =>
             services.GetRequiredService<SlackConversations>().HandleEventAsync(slackEvent, ct), cancellationToken);
@@ -54,11 +54,11 @@ public static class SlackApi
         var text = form["text"].ToString().Trim();
         var user = form["user_id"].ToString();
         var channel = form["channel_id"].ToString();
-        if (!await deliveries.TryAcceptAsync("slack", $"body:{Hash(body)}", cancellationToken)) return Results.Ok();
+        if (!await deliveries.TryAcceptAsync(ChatPlatforms.Slack, $"body:{Hash(body)}", cancellationToken)) return Results.Ok();
 
         if (string.Equals(text, "link", StringComparison.OrdinalIgnoreCase))
         {
-            var code = await links.CreateCodeAsync("slack", user, cancellationToken);
+            var code = await links.CreateCodeAsync(ChatPlatforms.Slack, user, cancellationToken);
             return Ephemeral($"Your link code is *{code}* (valid {ChatUserLinks.CodeLifetime.TotalMinutes:0} minutes). Confirm it on the LiveShop machine: `./liveshop link {code} --user you@example.com`");
         }
         if (text.Length == 0 || string.Equals(text, "help", StringComparison.OrdinalIgnoreCase))
@@ -78,7 +78,7 @@ public static class SlackApi
         var payload = shape.Root;
         var type = payload.GetProperty("type").GetString();
         // A replayed payload (same bytes) is acknowledged and dropped; a second genuine click is idempotent at the gate.
-        if (!await deliveries.TryAcceptAsync("slack", $"body:{Hash(body)}", cancellationToken)) return Results.Ok();
+        if (!await deliveries.TryAcceptAsync(ChatPlatforms.Slack, $"body:{Hash(body)}", cancellationToken)) return Results.Ok();
         if (type == "block_actions")
             await queue.EnqueueAsync("slack block_actions", (services, ct) =>
                 services.GetRequiredService<SlackInteractions>().HandleBlockActionAsync(payload, ct), cancellationToken);

@@ -11,7 +11,10 @@ namespace LiveShop.Kernel.Approvals;
 /// </summary>
 public sealed class ApprovalGate(ApprovalStore store, PlatformEvents events, UserDirectory users, PolicyInForce policies, TimeProvider time, ApprovalOptions options)
 {
-    private const string Platform = "liveshop.gateway";
+    // Who an expiry or a supersession is recorded as decided by: the platform, not a person.
+    private const string PlatformActor = "liveshop.gateway";
+
+    private const string ExpiredUndecided = "expired before a decision";
 
     /// <summary>Opens a request for a signed require_approval verdict (or returns the open one for the same action id).</summary>
     public async Task<ApprovalRecord> RequestAsync(ActionPacket packet, Verdict verdict, string? onBehalfOf, CancellationToken cancellationToken)
@@ -104,13 +107,11 @@ public sealed class ApprovalGate(ApprovalStore store, PlatformEvents events, Use
             var approval = await store.GetAsync(approvalId, cancellationToken);
             await events.AppendAsync("ApprovalDecided", $"{approvalId}:{status.Code()}", new
             {
-                ApprovalId = approvalId.ToString(), approval!.ActionId, approval.Action, Decision = status.Code(), DecidedBy = Platform, Reason = reason,
+                ApprovalId = approvalId.ToString(), approval!.ActionId, approval.Action, Decision = status.Code(), DecidedBy = PlatformActor, Reason = reason,
             }, cancellationToken);
         }
         return changed;
     }
-
-    private const string ExpiredUndecided = "expired before a decision";
 
     private async Task<ApprovalDecisionResult> ExpiredAsync(ApprovalRecord approval, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public sealed partial class SlackConversations(SlackWebApi slack, ChatUserLinks 
 
     private async Task<string> AnswerAsync(string slackUser, string text, CancellationToken cancellationToken)
     {
-        var linked = await links.FindAsync("slack", slackUser, cancellationToken);
+        var linked = await links.FindAsync(ChatPlatforms.Slack, slackUser, cancellationToken);
         if (linked is null) return LinkFirst;
         if (linked.Disabled) return $"{linked.Email} is disabled in LiveShop.";
         return await assistant.AskAsync(linked.Email, text, cancellationToken);

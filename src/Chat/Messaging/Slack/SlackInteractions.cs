@@ -21,7 +21,7 @@ public sealed class SlackInteractions(SlackWebApi slack, ChatApprovalDecider dec
 
         if (actionId == SlackApprovalBlocks.ApproveActionId)
         {
-            var decision = await decider.DecideAsync("slack", userId, approvalId, ApprovalVote.Approve, null, cancellationToken);
+            var decision = await decider.DecideAsync(ChatPlatforms.Slack, userId, approvalId, ApprovalVote.Approve, null, cancellationToken);
             if (!decision.Decided && channel is not null)
                 await slack.PostEphemeralAsync(channel, userId, decision.Message("Slack"), null, cancellationToken);
         }
@@ -52,7 +52,7 @@ public sealed class SlackInteractions(SlackWebApi slack, ChatApprovalDecider dec
         var reason = view.GetProperty("state").GetProperty("values").GetProperty(SlackApprovalBlocks.ReasonBlockId)
             .GetProperty(SlackApprovalBlocks.ReasonActionId).GetProperty("value").GetString();
         var userId = payload.GetProperty("user").GetProperty("id").GetString()!;
-        var decision = await decider.DecideAsync("slack", userId, approvalId, ApprovalVote.Reject, reason, cancellationToken);
+        var decision = await decider.DecideAsync(ChatPlatforms.Slack, userId, approvalId, ApprovalVote.Reject, reason, cancellationToken);
         if (!decision.Decided && channel is not null)
             await slack.PostEphemeralAsync(channel, userId, decision.Message("Slack"), null, cancellationToken);
     }

@@ -65,8 +65,8 @@ public sealed class ApprovalSurfaceSync(
         var notifier = scope.ServiceProvider.GetRequiredService<IApprovalNotifier>();
         var since = time.GetUtcNow().AddDays(-7);
         var unposted = new HashSet<Guid>();
-        if (slack.Value.CanPostApprovals) unposted.UnionWith(await posts.UnpostedAsync("slack", since, cancellationToken));
-        if (teams.Value.CanPostApprovals) unposted.UnionWith(await posts.UnpostedAsync("teams", since, cancellationToken));
+        if (slack.Value.CanPostApprovals) unposted.UnionWith(await posts.UnpostedAsync(ChatPlatforms.Slack, since, cancellationToken));
+        if (teams.Value.CanPostApprovals) unposted.UnionWith(await posts.UnpostedAsync(ChatPlatforms.Teams, since, cancellationToken));
         foreach (var id in unposted) await notifier.ApprovalRequestedAsync(id, cancellationToken);
         foreach (var id in await posts.StaleAsync(cancellationToken)) await notifier.ApprovalDecidedAsync(id, cancellationToken);
     }

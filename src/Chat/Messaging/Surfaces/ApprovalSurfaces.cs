@@ -37,9 +37,9 @@ public sealed class ApprovalSurfaces(
             var card = await CardAsync(approvalId, cancellationToken);
             if (card is null || !card.IsPending) return;
             var existing = await posts.ForApprovalAsync(approvalId, cancellationToken);
-            if (slackOptions.Value.CanPostApprovals && existing.All(p => p.Platform != "slack"))
+            if (slackOptions.Value.CanPostApprovals && existing.All(p => p.Platform != ChatPlatforms.Slack))
                 await PostToSlackAsync(card, cancellationToken);
-            if (teamsOptions.Value.CanPostApprovals && existing.All(p => p.Platform != "teams"))
+            if (teamsOptions.Value.CanPostApprovals && existing.All(p => p.Platform != ChatPlatforms.Teams))
                 await PostToTeamsAsync(card, cancellationToken);
         }
         finally
@@ -59,10 +59,10 @@ public sealed class ApprovalSurfaces(
         {
             try
             {
-                if (post.Platform == "slack" && slackOptions.Value.Enabled)
+                if (post.Platform == ChatPlatforms.Slack && slackOptions.Value.Enabled)
                     await services.GetRequiredService<SlackWebApi>().UpdateMessageAsync(new SlackMessageRef(post.Channel, post.MessageRef),
                         SlackApprovalBlocks.Text(card), SlackApprovalBlocks.Blocks(card), cancellationToken);
-                else if (post.Platform == "teams" && teamsOptions.Value.Enabled && post.ServiceUrl is { } serviceUrl)
+                else if (post.Platform == ChatPlatforms.Teams && teamsOptions.Value.Enabled && post.ServiceUrl is { } serviceUrl)
                     await services.GetRequiredService<TeamsConnector>().UpdateAsync(serviceUrl, post.Channel, post.MessageRef,
                         TeamsApprovalCard.Activity(await TeamsStatusViewAsync(card, cancellationToken)), cancellationToken);
                 else continue;
@@ -77,7 +77,7 @@ public sealed class ApprovalSurfaces(
 
     /// <summary>The Teams status view with the refresh audience (linked Teams users who may decide).</summary>
     public async Task<System.Text.Json.Nodes.JsonObject> TeamsStatusViewAsync(ApprovalCardModel card, CancellationToken cancellationToken) =>
-        TeamsApprovalCard.StatusView(card, card.IsPending ? await links.ExternalIdsOfRolesAsync("teams", DecidingRoles(card), cancellationToken) : []);
+        TeamsApprovalCard.StatusView(card, card.IsPending ? await links.ExternalIdsOfRolesAsync(ChatPlatforms.Teams, DecidingRoles(card), cancellationToken) : []);
 
     private async Task PostToSlackAsync(ApprovalCardModel card, CancellationToken cancellationToken)
     {
@@ -85,14 +85,14 @@ public sealed class ApprovalSurfaces(
         string? note = null;
         if (card.NeedsFounder)
         {
-            var founders = await links.ExternalIdsOfRolesAsync("slack", ["founder"], cancellationToken);
+            var founders = await links.ExternalIdsOfRolesAsync(ChatPlatforms.Slack, ["founder"], cancellationToken);
             if (founders.Count > 0) channel = founders[0];
             else note = "Founder-only (L3): the founder has not linked Slack (/liveshop link), so this card is posted here; only the founder can decide it.";
         }
         try
         {
             var posted = await services.GetRequiredService<SlackWebApi>().PostMessageAsync(channel, SlackApprovalBlocks.Text(card), SlackApprovalBlocks.Blocks(card, note), null, cancellationToken);
-            await posts.AddAsync(new ApprovalCardPost(card.ApprovalId, "slack", posted.Channel, posted.Ts, null, card.Status), cancellationToken);
+            await posts.AddAsync(new ApprovalCardPost(card.ApprovalId, ChatPlatforms.Slack, posted.Channel, posted.Ts, null, card.Status), cancellationToken);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
         {
@@ -107,7 +107,7 @@ public sealed class ApprovalSurfaces(
         {
             var activityId = await services.GetRequiredService<TeamsConnector>().SendAsync(settings.ApprovalsServiceUrl, settings.ApprovalsConversationId,
                 TeamsApprovalCard.Activity(await TeamsStatusViewAsync(card, cancellationToken)), cancellationToken);
-            await posts.AddAsync(new ApprovalCardPost(card.ApprovalId, "teams", settings.ApprovalsConversationId, activityId, settings.ApprovalsServiceUrl, card.Status), cancellationToken);
+            await posts.AddAsync(new ApprovalCardPost(card.ApprovalId, ChatPlatforms.Teams, settings.ApprovalsConversationId, activityId, settings.ApprovalsServiceUrl, card.Status), cancellationToken);
         }
         catch (Exception e) when (e is TeamsConnectorException or HttpRequestException)
         {

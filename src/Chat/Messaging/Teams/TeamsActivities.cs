@@ -29,14 +29,14 @@ public sealed partial class TeamsActivities(
 
         if (verb == TeamsApprovalCard.RefreshVerb)
         {
-            var user = await links.FindAsync("teams", userId, cancellationToken);
+            var user = await links.FindAsync(ChatPlatforms.Teams, userId, cancellationToken);
             var mayDecide = user is { Disabled: false } && surfaces.DecidingRoles(card).Contains(user.Role);
             return TeamsApprovalCard.InvokeResponse(mayDecide ? TeamsApprovalCard.ApproverView(card) : await surfaces.TeamsStatusViewAsync(card, cancellationToken));
         }
         if (verb is not (TeamsApprovalCard.ApproveVerb or TeamsApprovalCard.RejectVerb)) return Error(400, $"unknown verb '{verb}'");
 
         var vote = verb == TeamsApprovalCard.ApproveVerb ? ApprovalVote.Approve : ApprovalVote.Reject;
-        var decision = await decider.DecideAsync("teams", userId, approvalId, vote, data?["reason"]?.GetValue<string>(), cancellationToken);
+        var decision = await decider.DecideAsync(ChatPlatforms.Teams, userId, approvalId, vote, data?["reason"]?.GetValue<string>(), cancellationToken);
         var now = decision.Card ?? card;
         var note = decision.Decided ? null : decision.Message("Teams");
         return TeamsApprovalCard.InvokeResponse(now.IsPending && decision.User is not null && decision.Outcome?.Status == ApprovalDecisionStatus.Invalid
@@ -55,7 +55,7 @@ public sealed partial class TeamsActivities(
         if (activity["value"] is JsonObject submitted && Guid.TryParse(submitted["approval_id"]?.GetValue<string>(), out var approvalId))
         {
             var vote = submitted["verb"]?.GetValue<string>() == TeamsApprovalCard.RejectVerb ? ApprovalVote.Reject : ApprovalVote.Approve;
-            var decision = await decider.DecideAsync("teams", userId, approvalId, vote, submitted["reason"]?.GetValue<string>(), cancellationToken);
+            var decision = await decider.DecideAsync(ChatPlatforms.Teams, userId, approvalId, vote, submitted["reason"]?.GetValue<string>(), cancellationToken);
             await connector.ReplyAsync(serviceUrl, conversationId, activityId, Text(decision.Message("Teams")), cancellationToken);
             return;
         }
@@ -64,12 +64,12 @@ public sealed partial class TeamsActivities(
         string answer;
         if (string.Equals(text, "link", StringComparison.OrdinalIgnoreCase))
         {
-            var code = await links.CreateCodeAsync("teams", userId, cancellationToken);
+            var code = await links.CreateCodeAsync(ChatPlatforms.Teams, userId, cancellationToken);
             answer = $"Your link code is {code} (valid {ChatUserLinks.CodeLifetime.TotalMinutes:0} minutes). Confirm it on the LiveShop machine: ./liveshop link {code} --user you@example.com";
         }
         else
         {
-            var user = await links.FindAsync("teams", userId, cancellationToken);
+            var user = await links.FindAsync(ChatPlatforms.Teams, userId, cancellationToken);
             answer = user is null
                 ? "I don't know who you are in LiveShop yet: send me `link` and confirm the code with `./liveshop link CODE --user you@example.com`."
                 : user.Disabled ? $"{user.Email} is disabled in LiveShop." : await assistant.AskAsync(user.Email, text, cancellationToken);
