@@ -35,7 +35,7 @@ public sealed class QuantityAgreementTests(QuantitiesBusiness business) : IClass
         Assert.Equal(refunded, order.RefundedAmount);
         Assert.Equal(refunded, modelView.GetProperty("refunded_amount").GetDecimal());
         Assert.Equal(refundable, modelView.GetProperty("refundable").GetDecimal());
-        Assert.Equal(refundable, order.Total - order.RefundedAmount);
+        Assert.Equal(refundable, (await RefundWithinRemaining(orderId)).Threshold);
     }
 
     [Fact]
@@ -188,6 +188,14 @@ public sealed class QuantityAgreementTests(QuantitiesBusiness business) : IClass
         Assert.Equal(Math.Round(1_000m / 30, 2), report.GetProperty("avg_daily_net_burn").GetDecimal());
         Assert.Equal(2_970m, Math.Round(check.Value!.Value, 1));
         Assert.Equal(2_970m, report.GetProperty("runway_days").GetDecimal());
+    }
+
+    // The refund rule's check of what is left to refund on the order, for a refund of 1.
+    private async Task<InvariantCheck> RefundWithinRemaining(string orderId)
+    {
+        var packet = Packet("refund_order", $$"""{"order_id":"{{orderId}}","amount":1,"reason":"damaged"}""");
+        var verdict = Verifier.Evaluate(Policy, await Facts(packet), packet, QuantitiesBusiness.Now);
+        return Assert.Single(verdict.Proof.InvariantChecks, c => c.Id == "refund_within_remaining");
     }
 
     private Task<BusinessOverview> Overview() => new BusinessOverviewQuery(business.Contexts, business.Clock).GetAsync(days: 30);

@@ -1,3 +1,5 @@
+using LiveShop.Memory.Metrics.Quantities;
+
 namespace LiveShop.Plugins.Sandbox.Simulation;
 
 // After the sale: shipping, delivery (sometimes late), refunds and the customer's questions.
@@ -45,7 +47,7 @@ public sealed partial class SandboxSimulator
     {
         var order = World.Orders[World.OrderIndex[step.OrderId]];
         // Someone (an agent through the refund connector, a chargeback) may have given money back already.
-        var remaining = order.Total - World.RefundedByOrder.GetValueOrDefault(order.Id);
+        var remaining = RefundedAmount.Refundable(order.Total, World.RefundedByOrder.GetValueOrDefault(order.Id));
         if (remaining <= 0 || order.Status is "refunded" or "charged_back" or "cancelled") return;
         var amount = Math.Min(step.Amount, remaining);
         World.RefundedByOrder[order.Id] = World.RefundedByOrder.GetValueOrDefault(order.Id) + amount;

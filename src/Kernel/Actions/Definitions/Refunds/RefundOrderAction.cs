@@ -4,6 +4,7 @@ using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
 using LiveShop.Kernel.Verification.Rules;
+using LiveShop.Memory.Metrics.Quantities;
 using static LiveShop.Kernel.Verification.Rules.RuleText;
 
 namespace LiveShop.Kernel.Actions.Definitions.Refunds;
@@ -81,7 +82,7 @@ public sealed class RefundOrderAction : ActionDefinition
         else
             verdict.Pass("refund_amount_positive", amount, 0m, orderFact);
 
-        var remaining = order.Total - order.RefundedAmount;
+        var remaining = RefundedAmount.Refundable(order.Total, order.RefundedAmount);
         if (amount > remaining)
             verdict.Deny("refund_within_remaining",
                 $"refund {N(amount)} exceeds what is left to refund on order {order.Id} ({N(remaining)})", amount, remaining, orderFact);
