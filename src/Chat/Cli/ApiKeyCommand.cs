@@ -54,7 +54,8 @@ internal static class ApiKeyCommand
     private static async Task<int> WithRegistryAsync(ParseResult result, Func<ApiKeyRegistry, Task<int>> run, CancellationToken cancellationToken)
     {
         var configuration = LiveShopConfiguration.Build();
-        await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+        await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+        var dataSource = host.DataSource;
         return await run(new ApiKeyRegistry(() => LiveShopDataSource.CreateContext(dataSource), TimeProvider.System));
     }
 }

@@ -89,8 +89,8 @@ internal static class ApprovalsCommand
             approvalId = parsed;
         }
         var configuration = LiveShopConfiguration.Build();
-        await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-        await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
+        await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+        var services = host.Services;
         return await run(services, approvalId);
     }
 

@@ -35,7 +35,8 @@ internal static class AuditCommand
                 return LiveShopCli.UsageExitCode;
             }
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             var checkpoints = await AuditServices.OpenCheckpointFile(configuration, dataSource).ReadAsync(cancellationToken);
             if (!checkpoints.Trusted)
             {
@@ -75,7 +76,8 @@ internal static class AuditCommand
         checkpoint.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             var file = AuditServices.OpenCheckpointFile(configuration, dataSource);
             var (sequence, hash) = await new EventStore(dataSource, TimeProvider.System).ReadHeadAsync(cancellationToken);
             var written = await file.WriteAsync(sequence, hash, TimeProvider.System.GetUtcNow(), cancellationToken);

@@ -32,8 +32,8 @@ internal static class ChatCommand
                 conversationId = parsed;
             }
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var services = host.Services;
             var email = await ResolveUserAsync(services, result.GetValue(user)!, cancellationToken);
             if (email is null) return Fail(result, $"--user '{result.GetValue(user)}' names no enabled user (give a role such as founder, or an email)");
             try

@@ -17,8 +17,8 @@ internal static class GatewayCommand
         stuck.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var services = host.Services;
             var tool = services.GetRequiredService<ToolGateway>();
             var stale = await tool.StaleClaimsAsync(cancellationToken);
             result.Out().WriteLine(JsonSerializer.Serialize(new { LeaseSeconds = tool.ClaimLease.TotalSeconds, Stuck = stale }, JsonDefaults.Options));

@@ -23,8 +23,9 @@ internal static class IntegrationsCommand
         list.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
-            var directory = new IntegrationDirectory(configuration);
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            var directory = ValidDirectory(configuration);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             var states = await new IntegrationConnections(() => LiveShopDataSource.CreateContext(dataSource), directory).ListAsync(cancellationToken);
             var views = states.Select(IntegrationView.From).ToList();
             if (result.GetValue(json))
@@ -44,6 +45,13 @@ internal static class IntegrationsCommand
         integrations.Add(list);
         integrations.Add(CreateSync());
         return integrations;
+    }
+
+    // The catalogue checked as the host checks it at start (an invalid one throws, naming the settings), before any database work.
+    private static IntegrationDirectory ValidDirectory(IConfiguration configuration)
+    {
+        configuration.ReadOptions<IntegrationCatalogueOptions>(services => services.AddIntegrationCatalogue(configuration));
+        return new IntegrationDirectory(configuration);
     }
 
     // The integrations whose data flows into the business database, and how to fetch it now.
@@ -70,13 +78,13 @@ internal static class IntegrationsCommand
                 return LiveShopCli.UsageExitCode;
             }
             var configuration = LiveShopConfiguration.Build();
-            if (!new IntegrationDirectory(configuration).IsLive(integration))
+            if (!ValidDirectory(configuration).IsLive(integration))
             {
                 result.Error().WriteLine($"{integration} is in the sandbox: configure its Integrations settings first (see docs/integrations.md)");
                 return 1;
             }
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var services = host.Services;
             try
             {
                 result.Out().WriteLine(await run(services, cancellationToken));

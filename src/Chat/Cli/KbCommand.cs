@@ -37,7 +37,8 @@ internal static class KbCommand
                 foreach (var refusal in tooLarge) result.Error().WriteLine($"liveshop: {refusal}");
                 return 1;
             }
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             var ingestor = new KnowledgeIngestor(dataSource, KnowledgeServices.CreateEmbedder(configuration), TimeProvider.System);
             var outcomes = await ingestor.IngestAsync(result.GetValue(paths)!, cancellationToken);
             foreach (var o in outcomes)
@@ -57,7 +58,8 @@ internal static class KbCommand
         list.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             // Listing needs no embeddings: do not load the model for it.
             var documents = await new KnowledgeIngestor(dataSource, new ListingOnlyEmbedder(), TimeProvider.System).ListAsync(cancellationToken);
             foreach (var d in documents)
@@ -81,7 +83,8 @@ internal static class KbCommand
         remove.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             var removed = await new KnowledgeIngestor(dataSource, new ListingOnlyEmbedder(), TimeProvider.System).RemoveAsync(result.GetValue(target)!, cancellationToken);
             if (removed == 0)
             {
@@ -112,7 +115,8 @@ internal static class KbCommand
                 return 2;
             }
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             var hits = await new KnowledgeSearch(dataSource, KnowledgeServices.CreateEmbedder(configuration)).SearchAsync(new KnowledgeQuery
             {
                 Text = text, K = count, DocType = result.GetValue(type), Tag = result.GetValue(tag),

@@ -17,7 +17,8 @@ internal static class LinkCommand
         var link = new Command("link", "Link a Slack or Teams account to a LiveShop user with its one-time code.") { code, user };
         link.SetAction(async (result, cancellationToken) =>
         {
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(LiveShopConfiguration.Build(), result.Error(), cancellationToken);
+            await using var host = await CliHost.OpenAsync(LiveShopConfiguration.Build(), result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             var confirmation = await new ChatUserLinks(dataSource, TimeProvider.System).ConfirmAsync(result.GetValue(code)!, result.GetValue(user)!, cancellationToken);
             (confirmation.Linked ? result.Out() : result.Error()).WriteLine(confirmation.Message);
             return confirmation.Linked ? 0 : RefusedExitCode;

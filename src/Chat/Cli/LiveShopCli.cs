@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using LiveShop.Plugins.Integrations;
+using Microsoft.Extensions.Options;
 
 namespace LiveShop.Chat.Cli;
 
@@ -13,7 +14,7 @@ public static class LiveShopCli
     /// <summary>Exit code for a command line that could not be understood.</summary>
     public const int UsageExitCode = 2;
 
-    /// <summary>Exit code when the configuration (an integration's settings) stops a verb before it starts.</summary>
+    /// <summary>Exit code when the configuration (an integration's settings, an option out of range) stops a verb before it starts.</summary>
     public const int ConfigurationExitCode = 3;
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>
@@ -42,6 +43,12 @@ public static class LiveShopCli
             await stderr.WriteLineAsync($"liveshop: {e.Message}");
             return ConfigurationExitCode;
         }
+        catch (Exception e) when (OptionFailures(e) is { Count: > 0 } failures)
+        {
+            // Options the host validates at start (ValidateOnStart) are wrong: each failure names its setting, never its value.
+            foreach (var failure in failures) await stderr.WriteLineAsync($"liveshop: {failure}");
+            return ConfigurationExitCode;
+        }
         catch (Memory.Database.ClusterException e)
         {
             // The database could not be prepared (cluster, roles, migrations); the message says what to do.
@@ -49,6 +56,15 @@ public static class LiveShopCli
             return 1;
         }
     }
+
+    // One options type failing throws its OptionsValidationException; several at start throw them together.
+    private static List<string>? OptionFailures(Exception e) => e switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures)],
+        _ => null,
+    };
 
     private static IEnumerable<string> VerbPath(CommandResult result)
     {

@@ -20,8 +20,8 @@ internal static class PolicyCommand
         show.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var services = host.Services;
             var policies = services.GetRequiredService<PolicyInForce>();
             await policies.RefreshAsync(cancellationToken);
             var current = policies.Current;
@@ -45,7 +45,8 @@ internal static class PolicyCommand
         history.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             var adoptions = await new AdoptedPolicies(dataSource).HistoryAsync(cancellationToken);
             result.Out().WriteLine(JsonSerializer.Serialize(new
             {

@@ -9,9 +9,10 @@ internal static class SeedCommand
 {
     public static Command Create()
     {
-        var defaults = LiveShopConfiguration.Build().GetLiveShopOptions();
-        var seed = new Option<int>("--seed") { Description = "Seed number: the same seed writes the same business", DefaultValueFactory = _ => defaults.SandboxSeed };
-        var days = new Option<int>("--days") { Description = "Days of history ending today", DefaultValueFactory = _ => defaults.SandboxDays };
+        // Read when a default is needed (help, a run), inside the verb's error handling, never while the verb tree is built.
+        var defaults = new Lazy<LiveShopOptions>(() => LiveShopConfiguration.Build().GetLiveShopOptions());
+        var seed = new Option<int>("--seed") { Description = "Seed number: the same seed writes the same business", DefaultValueFactory = _ => defaults.Value.SandboxSeed };
+        var days = new Option<int>("--days") { Description = "Days of history ending today", DefaultValueFactory = _ => defaults.Value.SandboxDays };
         var command = new Command("seed", "Write the sandbox business (products, orders, ads, live shows, ledger, events) into an empty database.") { seed, days };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -22,7 +23,8 @@ internal static class SeedCommand
                 return LiveShopCli.UsageExitCode;
             }
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var dataSource = host.DataSource;
             var seeder = StartupSeeding.CreateSeeder(dataSource);
             if (!await seeder.IsEmptyAsync(cancellationToken))
             {

@@ -21,9 +21,10 @@ internal static class SimulateCommand
 
     public static Command Create()
     {
-        var configuration = LiveShopConfiguration.Build().GetLiveShopOptions();
+        // Read when the default is needed (help, a run), inside the verb's error handling, never while the verb tree is built.
+        var configuration = new Lazy<LiveShopOptions>(() => LiveShopConfiguration.Build().GetLiveShopOptions());
         var days = new Option<int>("--days") { Description = "Simulated days to run ahead", Required = true };
-        var seed = new Option<int>("--seed") { Description = "Seed of a scratch business (--scratch)", DefaultValueFactory = _ => configuration.SandboxSeed };
+        var seed = new Option<int>("--seed") { Description = "Seed of a scratch business (--scratch)", DefaultValueFactory = _ => configuration.Value.SandboxSeed };
         var scratch = new Option<bool>("--scratch") { Description = "Play a freshly seeded business in a throwaway database" };
         var products = new Option<int?>("--products") { Description = "Products in the scratch business's catalogue (default: the standard catalogue)" };
         var history = new Option<int>("--history-days") { Description = "Days of history seeded before a scratch run", DefaultValueFactory = _ => 30 };
@@ -41,7 +42,8 @@ internal static class SimulateCommand
             if (!result.GetValue(scratch))
             {
                 if (productCount is not null) result.Error().WriteLine("liveshop: --products applies to --scratch runs only; playing the business as it is");
-                await using var dataSource = await DatabaseBootstrap.OpenAsync(LiveShopConfiguration.Build(), result.Error(), cancellationToken);
+                await using var host = await CliHost.OpenAsync(LiveShopConfiguration.Build(), result.Error(), cancellationToken);
+                var dataSource = host.DataSource;
                 var simulation = Simulation(dataSource);
                 if (await simulation.GetPositionAsync(cancellationToken) is null)
                 {

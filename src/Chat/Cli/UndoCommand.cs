@@ -18,8 +18,8 @@ internal static class UndoCommand
         undo.SetAction(async (result, cancellationToken) =>
         {
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), cancellationToken);
-            await using var services = LiveShopComposition.BuildForCli(dataSource, configuration);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), cancellationToken);
+            var services = host.Services;
             var undone = await services.GetRequiredService<ActionPipeline>().UndoAsync(result.GetValue(actionId)!, result.GetValue(requester)!, cancellationToken);
             if (undone.Outcome is not { } outcome) return ApprovalsCommand.Fail(result, undone.Message, ApprovalsCommand.RefusedExitCode);
             result.Out().WriteLine(JsonSerializer.Serialize(new

@@ -33,7 +33,8 @@ internal static class UsersCommand
 
             var email = result.GetValue(user)!;
             var configuration = LiveShopConfiguration.Build();
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, result.Error(), ct);
+            await using var host = await CliHost.OpenAsync(configuration, result.Error(), ct);
+            var dataSource = host.DataSource;
             if (!await new UserPasswords(() => LiveShopDataSource.CreateContext(dataSource)).SetAsync(email, password, ct))
                 return ApprovalsCommand.Fail(result, $"no user {email}", ApprovalsCommand.RefusedExitCode);
             result.Out().WriteLine(generated ? $"sign-in: {email} / {password}" : $"password set for {email}");
@@ -64,7 +65,8 @@ internal static class UsersCommand
             var email = result.GetValue(user)!.Trim();
             if (email.Length == 0 || !email.Contains('@'))
                 return ApprovalsCommand.Fail(result, "--user must be an email-like name such as shopify-sync@example.com", LiveShopCli.UsageExitCode);
-            await using var dataSource = await DatabaseBootstrap.OpenAsync(LiveShopConfiguration.Build(), result.Error(), ct);
+            await using var host = await CliHost.OpenAsync(LiveShopConfiguration.Build(), result.Error(), ct);
+            var dataSource = host.DataSource;
             await using var context = LiveShopDataSource.CreateContext(dataSource);
             var lowered = email.ToLowerInvariant();
             if (await context.Users.AnyAsync(u => u.Email.ToLower() == lowered, ct))

@@ -37,7 +37,8 @@ internal static class VerifyCommand
 
             try
             {
-                await using var dataSource = await DatabaseBootstrap.OpenAsync(configuration, stderr, cancellationToken);
+                await using var host = await CliHost.OpenAsync(configuration, stderr, cancellationToken);
+                var dataSource = host.DataSource;
                 // Without --policy the live store answers with the policy in force: the newest version adopted through the policy-change action.
                 var adopted = result.GetValue(policy) is null ? await new AdoptedPolicies(dataSource).NewestAsync(cancellationToken) : null;
                 var inForce = adopted is null ? null : PolicyLoader.Parse(adopted.Yaml, $"policy_versions:{adopted.Version}");

@@ -27,7 +27,7 @@ public static class DatabaseBootstrap
         var dataSource = LiveShopDataSource.Create(logins.Application);
         try
         {
-            Report(await DatabaseProvisioning.MigrateAndGrantAsync(logins, dataSource, cancellationToken), log);
+            await MigrateAsync(logins, dataSource, log, cancellationToken);
             return dataSource;
         }
         catch
@@ -36,6 +36,10 @@ public static class DatabaseBootstrap
             throw;
         }
     }
+
+    /// <summary>Migrates the database of <paramref name="logins"/> as the owner and grants the application role; reports problems to <paramref name="log"/>.</summary>
+    public static async Task MigrateAsync(DatabaseLogins logins, NpgsqlDataSource dataSource, TextWriter log, CancellationToken cancellationToken) =>
+        Report(await DatabaseProvisioning.MigrateAndGrantAsync(logins, dataSource, cancellationToken), log);
 
     // Quiet when all is as it should be; otherwise one line each, naming roles and settings, never a password.
     private static void Report(DatabaseAccess access, TextWriter log)

@@ -13,6 +13,7 @@ using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Integrations.Connections;
 using LiveShop.Plugins.Integrations.Routing;
 using LiveShop.Plugins.Sandbox.Actions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace LiveShop.Chat.Hosting;
@@ -20,15 +21,6 @@ namespace LiveShop.Chat.Hosting;
 /// <summary>Registers the action pipeline: policy, proof signer, approval gate, tool gateway, decision log, integrations and executors.</summary>
 public static class GatewayServices
 {
-    /// <summary>Configuration key of the gateway's claim lease (a TimeSpan, default 00:05:00): how long before a crashed execution is re-claimed.</summary>
-    public const string ClaimLeaseKey = "Gateway:ClaimLease";
-
-    /// <summary>
-    /// Configuration key of how long an action waits for another action on the same order, customer, ad set, product or
-    /// cash to finish (a TimeSpan, default 00:00:30) before it is answered "not executed, submit it again".
-    /// </summary>
-    public const string LimitLockWaitKey = "Gateway:LimitLockWait";
-
     /// <summary>Adds verification (the policy in force, this installation's proof signer, live facts, the verifier) and the pipeline.</summary>
     public static IServiceCollection AddActionGateway(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,7 +31,14 @@ public static class GatewayServices
         services.AddSingleton(sp => VerificationSetup.CreateSigner(configuration, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IFactsProvider>(sp => new DatabaseFactsProvider(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PolicyInForce>()));
-        services.AddSingleton(configuration.GetSection(ApprovalOptions.Section).Get<ApprovalOptions>() ?? new ApprovalOptions());
+        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section))
+            .Validate(o => o.Expiry > TimeSpan.Zero, $"{ApprovalOptions.Section}:{nameof(ApprovalOptions.Expiry)} must be a positive duration")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ApprovalOptions>>().Value);
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section))
+            .Validate(o => o.ClaimLease > TimeSpan.Zero, $"{GatewayOptions.Section}:{nameof(GatewayOptions.ClaimLease)} must be a positive duration")
+            .Validate(o => o.LimitLockWait > TimeSpan.Zero, $"{GatewayOptions.Section}:{nameof(GatewayOptions.LimitLockWait)} must be a positive duration")
+            .ValidateOnStart();
         services.AddSingleton<PlatformEvents>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ApprovalStore>();
@@ -48,7 +47,7 @@ public static class GatewayServices
         services.AddSingleton<SandboxBusiness>();
         services.AddSingleton<IActionExecutor, ChangePolicyExecutor>();
         services.AddSingleton<IActionExecutor, ModifyAccountAccessExecutor>();
-        // Integrations:* is validated here (a misconfigured integration stops the host); live connectors register themselves.
+        // Integrations:* is validated at start (a misconfigured integration stops the host); live connectors register themselves.
         services.AddIntegrations(configuration);
         // Executors of actions outside the sandbox business (memories, integration connections, policy changes) are registered
         // as IActionExecutor; an action with live connectors is routed to them and falls back to its sandbox executor only
@@ -61,9 +60,9 @@ public static class GatewayServices
             sp.GetRequiredService<ExecutorRegistry>(), sp.GetRequiredService<ApprovalGate>(), sp.GetRequiredService<PlatformEvents>(),
             sp.GetRequiredService<TimeProvider>())
         {
-            ClaimLease = configuration.GetValue(ClaimLeaseKey, TimeSpan.FromMinutes(5)),
+            ClaimLease = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.ClaimLease,
         });
-        services.AddSingleton(sp => new LimitLocks(sp.GetRequiredService<NpgsqlDataSource>(), configuration.GetValue(LimitLockWaitKey, TimeSpan.FromSeconds(30))));
+        services.AddSingleton(sp => new LimitLocks(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.LimitLockWait));
         services.AddSingleton<RequestAuthority>();
         services.AddSingleton<ActionPipeline>();
         services.AddSingleton<IActionPipeline>(sp => sp.GetRequiredService<ActionPipeline>());

@@ -4,6 +4,7 @@ using LiveShop.Memory.Knowledge.Ingestion;
 using LiveShop.Memory.Knowledge.Retrieval;
 using LiveShop.Memory.Learnings;
 using LiveShop.Plugins.Memory;
+using Microsoft.Extensions.Options;
 
 namespace LiveShop.Chat.Hosting;
 
@@ -28,7 +29,8 @@ public static class KnowledgeServices
         services.AddSingleton<LearningPass>();
         services.AddSingleton<MemoryPlugin>();
         services.AddSingleton<IActionExecutor, RememberExecutor>();
-        services.AddSingleton(UploadOptions(configuration));
+        services.AddKnowledgeUploadOptions(configuration);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeUploadOptions>>().Value);
         services.AddSingleton<KnowledgeIngestionQueue>();
         services.AddSingleton<KnowledgeIngestionRunner>();
         services.AddSingleton<KnowledgeUploads>();
@@ -43,11 +45,18 @@ public static class KnowledgeServices
         return services;
     }
 
-    /// <summary>The uploads folder under the data directory and the size limit <c>Knowledge:MaxUploadBytes</c> (must be positive).</summary>
-    public static KnowledgeUploadOptions UploadOptions(IConfiguration configuration)
+    /// <summary>The uploads folder under the data directory and the size limit <c>Knowledge:MaxUploadBytes</c>, as the host validates them.</summary>
+    public static KnowledgeUploadOptions UploadOptions(IConfiguration configuration) =>
+        configuration.ReadOptions<KnowledgeUploadOptions>(services => services.AddKnowledgeUploadOptions(configuration));
+
+    /// <summary>Binds section <c>Knowledge</c> and validates it at start: the size limit must be positive.</summary>
+    public static IServiceCollection AddKnowledgeUploadOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        var max = configuration.GetValue<long?>(KnowledgeUploadOptions.MaxBytesKey) ?? KnowledgeUploadOptions.DefaultMaxBytes;
-        if (max <= 0) throw new InvalidOperationException($"{KnowledgeUploadOptions.MaxBytesKey} must be a positive number of bytes, not {max}");
-        return new KnowledgeUploadOptions(Path.Combine(configuration.GetLiveShopOptions().DataDirectory, "knowledge-uploads"), max);
+        services.AddOptions<KnowledgeUploadOptions>()
+            .Bind(configuration.GetSection(KnowledgeUploadOptions.Section))
+            .PostConfigure(o => o.Directory = Path.Combine(configuration.GetLiveShopOptions().DataDirectory, "knowledge-uploads"))
+            .Validate(o => o.MaxBytes > 0, $"{KnowledgeUploadOptions.MaxBytesKey} must be a positive number of bytes")
+            .ValidateOnStart();
+        return services;
     }
 }

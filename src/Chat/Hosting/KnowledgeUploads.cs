@@ -7,10 +7,20 @@ namespace LiveShop.Chat.Hosting;
 /// Where files uploaded in the console or over the API are kept (they are the documents' sources) and how large one may
 /// be (<c>Knowledge:MaxUploadBytes</c>); uploads are queued and embedded in the background.
 /// </summary>
-public sealed record KnowledgeUploadOptions(string Directory, long MaxBytes = KnowledgeUploadOptions.DefaultMaxBytes)
+public sealed class KnowledgeUploadOptions
 {
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Knowledge";
+
     /// <summary>The configuration key of <see cref="MaxBytes"/>.</summary>
     public const string MaxBytesKey = "Knowledge:MaxUploadBytes";
+
+    /// <summary>The folder the uploads are kept in: <c>knowledge-uploads</c> under the data directory.</summary>
+    public string Directory { get; set; } = "";
+
+    /// <summary>The largest file that may be added, in bytes (<c>Knowledge:MaxUploadBytes</c>, positive).</summary>
+    [ConfigurationKeyName("MaxUploadBytes")]
+    public long MaxBytes { get; set; } = DefaultMaxBytes;
 
     /// <summary>The default limit: 5 MiB, a long handbook; larger files are better split by topic.</summary>
     public const long DefaultMaxBytes = 5 * 1024 * 1024;

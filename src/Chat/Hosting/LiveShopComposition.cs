@@ -2,6 +2,7 @@ using LiveShop.Memory.Data;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace LiveShop.Chat.Hosting;
@@ -18,6 +19,7 @@ public static class LiveShopComposition
     /// </summary>
     public static IServiceCollection AddLiveShopCore(this IServiceCollection services, IConfiguration configuration, NpgsqlDataSource dataSource)
     {
+        services.AddLiveShopOptions(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(dataSource);
         services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
@@ -28,9 +30,24 @@ public static class LiveShopComposition
         return services;
     }
 
-    /// <summary>The shared graph for a CLI verb: the configuration it was given and warnings logged to stderr.</summary>
-    public static ServiceProvider BuildForCli(NpgsqlDataSource dataSource, IConfiguration configuration) =>
-        CliServices(dataSource, configuration).BuildServiceProvider();
+    /// <summary>
+    /// The shared graph for a CLI verb (the configuration it was given, warnings logged to stderr), its options validated
+    /// as the web host validates them at start: an invalid value throws <see cref="OptionsValidationException"/>.
+    /// </summary>
+    public static ServiceProvider BuildForCli(NpgsqlDataSource dataSource, IConfiguration configuration)
+    {
+        var services = CliServices(dataSource, configuration).BuildServiceProvider();
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+            return services;
+        }
+        catch
+        {
+            services.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The registrations behind <see cref="BuildForCli"/>.</summary>
     internal static IServiceCollection CliServices(NpgsqlDataSource dataSource, IConfiguration configuration) =>

@@ -1,4 +1,5 @@
 using LiveShop.Memory.Database;
+using Microsoft.Extensions.Options;
 
 namespace LiveShop.Chat.Hosting;
 
@@ -13,13 +14,30 @@ public static class LiveShopConfiguration
             .AddEnvironmentVariables()
             .Build();
 
-    /// <summary>Product options bound from configuration.</summary>
-    public static LiveShopOptions GetLiveShopOptions(this IConfiguration configuration)
+    /// <summary>Product options as the host binds and validates them (<see cref="AddLiveShopOptions"/>), for code that runs before the host exists.</summary>
+    public static LiveShopOptions GetLiveShopOptions(this IConfiguration configuration) =>
+        configuration.ReadOptions<LiveShopOptions>(services => services.AddLiveShopOptions(configuration));
+
+    /// <summary>Binds <c>LiveShop</c> (the data directory made absolute) and validates it at start.</summary>
+    public static IServiceCollection AddLiveShopOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = new LiveShopOptions();
-        configuration.GetSection(LiveShopOptions.Section).Bind(options);
-        options.DataDirectory = Path.GetFullPath(options.DataDirectory);
-        return options;
+        services.AddOptions<LiveShopOptions>()
+            .Bind(configuration.GetSection(LiveShopOptions.Section))
+            .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory))
+            .Validate(o => o.SandboxDays is >= 1 and <= LiveShopOptions.MaxSandboxDays,
+                $"{LiveShopOptions.Section}:{nameof(LiveShopOptions.SandboxDays)} must be between 1 and {LiveShopOptions.MaxSandboxDays}")
+            .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>
+    /// Options of type <typeparamref name="T"/> bound and validated exactly as <paramref name="register"/> registers them for
+    /// the host, for a verb's checks before the host exists; an invalid value throws <see cref="OptionsValidationException"/>.
+    /// </summary>
+    public static T ReadOptions<T>(this IConfiguration configuration, Func<IServiceCollection, IServiceCollection> register) where T : class
+    {
+        using var services = register(new ServiceCollection()).BuildServiceProvider();
+        return services.GetRequiredService<IOptions<T>>().Value;
     }
 
     /// <summary>Database options: <c>ConnectionStrings:LiveShop</c> (application login), <c>ConnectionStrings:LiveShopOwner</c> (owner login) plus the <c>Database</c> section.</summary>

@@ -12,7 +12,10 @@ public sealed class LiveShopOptions
     /// <summary>Seed of the sandbox business written into an empty database.</summary>
     public int SandboxSeed { get; set; } = 42;
 
-    /// <summary>Days of history in the seeded sandbox business.</summary>
+    /// <summary>The most days of history <see cref="SandboxDays"/> may ask for (ten years).</summary>
+    public const int MaxSandboxDays = 3650;
+
+    /// <summary>Days of history in the seeded sandbox business (1 to <see cref="MaxSandboxDays"/>).</summary>
     public int SandboxDays { get; set; } = 90;
 
     /// <summary>Whether <c>serve</c> seeds the sandbox business when the database is empty.</summary>

@@ -2,9 +2,9 @@ using LiveShop.Chat.Api;
 using LiveShop.Chat.Components;
 using LiveShop.Chat.Health;
 using LiveShop.Chat.Hosting.Requests;
+using LiveShop.Chat.Hosting.Startup;
 using LiveShop.Chat.SignIn;
 using LiveShop.Memory.Database;
-using LiveShop.Plugins.Integrations;
 using Serilog;
 
 namespace LiveShop.Chat.Hosting;
@@ -36,8 +36,6 @@ public static class LiveShopWebApp
         // Outside a publish (tests, `dotnet run`) static files live in the build's asset manifest; a published app has
         // none and this does nothing.
         builder.WebHost.UseStaticWebAssets();
-        // Before anything else: a half-configured integration must stop the host with every problem listed.
-        _ = new IntegrationDirectory(builder.Configuration);
         var liveShop = builder.Configuration.GetLiveShopOptions();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
@@ -46,16 +44,24 @@ public static class LiveShopWebApp
             .WriteTo.File(Path.Combine(liveShop.DataDirectory, "logs", "liveshop-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
                 outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext} {CorrelationId} {Message:lj}{NewLine}{Exception}"));
 
-        var dataSource = await DatabaseBootstrap.OpenAsync(builder.Configuration, Console.Out, cancellationToken);
+        // Resolving the database may start the private cluster; migrating it is a start-up step, after the options are valid.
+        var logins = await DatabaseBootstrap.ResolveLoginsAsync(builder.Configuration, cancellationToken);
+        var dataSource = LiveShopDataSource.Create(logins.Application);
         builder.Services.AddLiveShopServices(builder.Configuration, dataSource);
         builder.Services.AddLiveShopSignIn();
-        await StartupSeeding.SeedIfEmptyAsync(dataSource, liveShop, KnowledgeServices.CreateEmbedder(builder.Configuration), Console.Out, cancellationToken);
-        // Straight to stdout: a generated founder password must never land in the log files.
-        await FounderAccount.EnsureAsync(() => LiveShopDataSource.CreateContext(dataSource),
-            builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions(), TimeProvider.System, Console.Out, cancellationToken);
+        builder.Services.AddStartupSteps(logins);
 
         builder.AddRequestLimits();
         var app = builder.Build();
+        try
+        {
+            await StartupSteps.RunAsync(app.Services, cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();

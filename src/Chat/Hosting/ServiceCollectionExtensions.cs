@@ -23,7 +23,6 @@ public static class ServiceCollectionExtensions
     /// <summary>Registers options, the database, domain services, health checks, problem details and Blazor.</summary>
     public static IServiceCollection AddLiveShopServices(this IServiceCollection services, IConfiguration configuration, NpgsqlDataSource dataSource)
     {
-        services.AddOptions<LiveShopOptions>().BindConfiguration(LiveShopOptions.Section);
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(configuration.GetLiveShopOptions().DataDirectory, "keys")))
             .SetApplicationName("LiveShop.Agents");

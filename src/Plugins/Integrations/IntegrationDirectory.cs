@@ -28,11 +28,12 @@ public sealed class IntegrationDirectory
     private readonly IConfiguration _configuration;
     private readonly Dictionary<string, IntegrationStatus> _byId;
 
-    /// <summary>Reads and validates the integrations' configuration; throws when anything is wrong.</summary>
+    /// <summary>
+    /// Reads the integrations' configuration. Whether it is valid is <see cref="FindProblems"/>' answer, which the host
+    /// checks at start (<see cref="IntegrationCatalogueValidation"/>).
+    /// </summary>
     public IntegrationDirectory(IConfiguration configuration)
     {
-        var problems = FindProblems(configuration);
-        if (problems.Count > 0) throw new IntegrationConfigurationException(problems);
         _configuration = configuration;
         All = IntegrationCatalog.All.Select(d => new IntegrationStatus
         {

@@ -7,30 +7,42 @@ using LiveShop.Plugins.Sandbox.Actions;
 using LiveShop.Plugins.Support.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using LiveShop.Kernel.Actions.Definitions.Platform;
 
 namespace LiveShop.Plugins.Integrations;
 
-/// <summary>Registers the integrations: the directory (validated now), the connections, <see cref="ConnectIntegrationAction"/> and each live connector.</summary>
+/// <summary>Registers the integrations: the directory (validated at start), the connections, <see cref="ConnectIntegrationAction"/> and each live connector.</summary>
 public static class IntegrationServices
 {
     /// <summary>
-    /// Validates <c>Integrations:*</c> (throws <see cref="IntegrationConfigurationException"/>) and registers
+    /// Registers the start-up validation of <c>Integrations:*</c> (<see cref="IntegrationCatalogueValidation"/>),
     /// <see cref="IntegrationDirectory"/>, <see cref="IntegrationConnections"/>, the <see cref="ConnectIntegrationAction"/> executor and,
     /// for every integration that is live, its <see cref="ILiveActionConnector"/>s. Needs an <see cref="NpgsqlDataSource"/>
     /// and a <see cref="SandboxBusiness"/> registered.
     /// </summary>
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration, TimeSpan? retryBaseDelay = null)
     {
+        services.AddIntegrationCatalogue(configuration);
         var directory = new IntegrationDirectory(configuration);
         services.AddSingleton(directory);
         services.AddSingleton(sp => new IntegrationConnections(() => LiveShopDataSource.CreateContext(sp.GetRequiredService<NpgsqlDataSource>()), directory));
         services.AddSingleton<IActionExecutor>(sp => new ConnectIntegrationExecutor(directory, sp.GetRequiredService<SandboxBusiness>()));
+        // A broken catalogue stops the start; wiring connectors over it would only add errors of their own.
+        if (IntegrationDirectory.FindProblems(configuration).Count > 0) return services;
         // One line per real client: it registers its connectors only when its credentials are configured.
         if (directory.IsLive(StripeSettings.IntegrationId)) services.AddStripeConnector(directory, retryBaseDelay);
         if (directory.IsLive("shopify")) RejectInvalid(() => services.AddShopify(configuration));
         if (directory.IsLive("email")) RejectInvalid(() => services.AddEmail(configuration));
+        return services;
+    }
+
+    /// <summary>Registers <c>Integrations:*</c> as <see cref="IntegrationCatalogueOptions"/>, checked by <see cref="IntegrationCatalogueValidation"/> at start.</summary>
+    public static IServiceCollection AddIntegrationCatalogue(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IntegrationCatalogueOptions>().Configure(o => o.Configuration = configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntegrationCatalogueOptions>, IntegrationCatalogueValidation>();
         return services;
     }
 

@@ -8,8 +8,14 @@ public sealed class IntegrationDirectoryTests
     private static IConfiguration Config(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 
-    private static IntegrationConfigurationException Refused(IConfiguration configuration) =>
-        Assert.Throws<IntegrationConfigurationException>(() => new IntegrationDirectory(configuration));
+    // As the host checks the catalogue at start: one failure with every problem.
+    private static IntegrationConfigurationException Refused(IConfiguration configuration)
+    {
+        var result = new IntegrationCatalogueValidation().Validate(null, new IntegrationCatalogueOptions { Configuration = configuration });
+        Assert.True(result.Failed);
+        Assert.Equal(new IntegrationConfigurationException(IntegrationDirectory.FindProblems(configuration)).Message, Assert.Single(result.Failures!));
+        return new IntegrationConfigurationException(IntegrationDirectory.FindProblems(configuration));
+    }
 
     [Fact]
     public void Nothing_configured_keeps_every_integration_in_the_sandbox()
