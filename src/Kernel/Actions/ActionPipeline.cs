@@ -61,7 +61,7 @@ public sealed class ActionPipeline(
         // Filed after the locks are released: the approval executes later, verified again under them.
         var approval = await approvals.RequestAsync(packet, verdict, onBehalfOf, cancellationToken);
         await decisionLog.WriteAsync(packet, verdict, $"awaiting_approval {approval.ApprovalId}", cancellationToken);
-        var who = approval.RequiredApprover == ApprovalGate.ApproverCode(Approver.Founder) ? "the founder" : "an approver";
+        var who = approval.NeedsFounder ? "the founder" : "an approver";
         return Outcome(packet, verdict, ActionStatus.AwaitingApproval,
             $"awaiting approval {approval.ApprovalId} by {who} ({verdict.RiskLevel}): {string.Join("; ", verdict.Reasons)}") with { ApprovalId = approval.ApprovalId };
     }

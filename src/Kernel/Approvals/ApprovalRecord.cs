@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LiveShop.Kernel.Verification;
 
 namespace LiveShop.Kernel.Approvals;
@@ -15,6 +16,9 @@ public sealed record ApprovalRecord
     public required string RiskLevel { get; init; }
     /// <summary><c>any_approver</c> or <c>founder</c>.</summary>
     public required string RequiredApprover { get; init; }
+    /// <summary>Whether the verdict asked for the founder (rather than any approver).</summary>
+    [JsonIgnore]
+    public bool NeedsFounder => RequiredApprover == ApprovalGate.ApproverCode(Approver.Founder);
     public required string RequestedBy { get; init; }
     public string? OnBehalfOf { get; init; }
     public required DateTimeOffset RequestedAt { get; init; }

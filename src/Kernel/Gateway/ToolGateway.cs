@@ -124,7 +124,7 @@ public sealed class ToolGateway(
             return $"approval {id} was given for other arguments; a fresh approval is required";
         if (Enum.Parse<RiskLevel>(approval.RiskLevel) < verdict.RiskLevel)
             return $"approval {id} covers risk {approval.RiskLevel}, the action is now {verdict.RiskLevel}; a fresh approval is required";
-        if (verdict.Approver == Approver.Founder && approval.RequiredApprover != ApprovalGate.ApproverCode(Approver.Founder))
+        if (verdict.Approver == Approver.Founder && !approval.NeedsFounder)
             return $"approval {id} was not a founder approval; this action now needs the founder";
         return null;
     }
