@@ -22,20 +22,10 @@ public static class LiveShopCli
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
-        var root = BuildRoot();
-        // "@cfo …" addresses a persona in `chat`; it must never be read as a response file.
-        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var error in parsed.Errors) stderr.WriteLine($"liveshop: {error.Message}");
-            stderr.WriteLine();
-            // Usage of the deepest verb that was understood, on stderr.
-            await root.Parse([.. VerbPath(parsed.CommandResult), "--help"]).InvokeAsync(new InvocationConfiguration { Output = stderr });
-            return UsageExitCode;
-        }
+        // Parsing is inside too: a verb's defaults come from the configuration, which is validated as it is read.
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return await ParseAndInvokeAsync(args, stdout, stderr);
         }
         catch (IntegrationConfigurationException e)
         {
@@ -55,6 +45,22 @@ public static class LiveShopCli
             await stderr.WriteLineAsync($"liveshop: {e.Message}");
             return 1;
         }
+    }
+
+    private static async Task<int> ParseAndInvokeAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot();
+        // "@cfo …" addresses a persona in `chat`; it must never be read as a response file.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"liveshop: {error.Message}");
+            stderr.WriteLine();
+            // Usage of the deepest verb that was understood, on stderr.
+            await root.Parse([.. VerbPath(parsed.CommandResult), "--help"]).InvokeAsync(new InvocationConfiguration { Output = stderr });
+            return UsageExitCode;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
     // One options type failing throws its OptionsValidationException; several at start throw them together.

@@ -35,6 +35,16 @@ public sealed class StartupValidationTests(EmptyTestDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task A_verb_whose_defaults_come_from_an_invalid_option_says_so_even_for_its_help()
+    {
+        var result = await CliProcess.RunAsync(["seed", "--help"], Environment(("LiveShop__SandboxDays", "99999")));
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("liveshop: LiveShop:SandboxDays must be between 1 and 3650", result.StandardError);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError);
+    }
+
+    [Fact]
     public async Task A_verb_refuses_an_option_out_of_range_the_same_way()
     {
         var result = await CliProcess.RunAsync(["gateway", "stuck"], Environment(("Gateway__LimitLockWait", "00:00:00")));
