@@ -11,17 +11,9 @@ public sealed class ApprovalGateTests(TestDatabase database) : IClassFixture<Tes
 {
     private readonly Scenario _scenario = new();
 
-    private async Task<(GatewayHarness Harness, CountingExecutor Refunds)> CreateAsync()
-    {
-        var refunds = new CountingExecutor("refund_order");
-        return (await GatewayHarness.CreateAsync(database, new ChangingFacts(_scenario.Snapshot), [refunds]), refunds);
-    }
+    private Task<(GatewayHarness Harness, CountingExecutor Refunds)> CreateAsync() => RefundApprovals.CreateAsync(database, _scenario);
 
-    // Each request is a new one: an identical packet under the same (derived) idempotency key answers the earlier
-    // execution instead of asking again, and the tests of this class share one database.
-    private static ActionPacket Refund(decimal amount, string requestedBy = "agent:returns_refunds") =>
-        ActionPacket.Create("refund_order", new { order_id = "o_1", amount, reason = "damaged" })
-            with { RequestedBy = requestedBy, IdempotencyKey = Guid.NewGuid().ToString() };
+    private static ActionPacket Refund(decimal amount, string requestedBy = "agent:returns_refunds") => RefundApprovals.Refund(amount, requestedBy);
 
     [Fact]
     public async Task L3_refund_waits_for_the_founder_approver_and_support_are_refused()

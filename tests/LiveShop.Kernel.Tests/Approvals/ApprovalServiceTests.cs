@@ -2,7 +2,6 @@ using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Tests.Gateway;
 using LiveShop.Kernel.Tests.TestData;
-using LiveShop.Kernel.Verification;
 using LiveShop.Testing;
 
 namespace LiveShop.Kernel.Tests.Approvals;
@@ -12,18 +11,10 @@ public sealed class ApprovalServiceTests(TestDatabase database) : IClassFixture<
 {
     private readonly Scenario _scenario = new();
 
-    private async Task<(GatewayHarness Harness, CountingExecutor Refunds)> CreateAsync()
-    {
-        var refunds = new CountingExecutor("refund_order");
-        return (await GatewayHarness.CreateAsync(database, new ChangingFacts(_scenario.Snapshot), [refunds]), refunds);
-    }
-
-    private static ActionPacket Refund(decimal amount) =>
-        ActionPacket.Create("refund_order", new { order_id = "o_1", amount, reason = "damaged" })
-            with { RequestedBy = "agent:returns_refunds", IdempotencyKey = Guid.NewGuid().ToString() };
+    private Task<(GatewayHarness Harness, CountingExecutor Refunds)> CreateAsync() => RefundApprovals.CreateAsync(database, _scenario);
 
     private static async Task<Guid> RequestAsync(GatewayHarness h, decimal amount) =>
-        (await h.Pipeline.SubmitAsync(Refund(amount) with { ActionId = Guid.NewGuid().ToString() })).ApprovalId!.Value;
+        (await h.Pipeline.SubmitAsync(RefundApprovals.Refund(amount) with { ActionId = Guid.NewGuid().ToString() })).ApprovalId!.Value;
 
     [Fact]
     public async Task An_approval_runs_the_action_once_and_answers_with_the_approval_as_it_now_stands()
