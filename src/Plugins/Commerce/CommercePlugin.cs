@@ -59,6 +59,28 @@ public sealed class CommercePlugin(IDbContextFactory<LiveShopDbContext> contexts
         });
     }
 
+    /// <summary>Looks up one product: price, costs, stock and what each unit contributes before ad spend.</summary>
+    [KernelFunction("get_product"), ReadOnlyFunction]
+    [PlannerHints(
+        ["look up a product", "what does p_3 cost us to make", "how much margin is there on a product"],
+        ["product details", "unit cost", "margin on", "what does p_", "cost to make", "supplier of"])]
+    [Description("Looks up a product: title, status, price, unit and shipping cost, platform fee, stock against its reorder point, supplier, and the contribution per unit before ad spend.")]
+    public async Task<string> GetProductAsync(
+        [Description("The product id, e.g. p_3.")] string product_id,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == product_id, cancellationToken);
+        if (product is null) return $"no product with id {product_id}";
+        return ModelText.Json(new
+        {
+            id = product.Id, title = product.Title, status = product.Status, category = product.Category,
+            price = product.Price, unit_cost = product.UnitCost, shipping_cost = product.ShippingCost, platform_fee_pct = product.PlatformFeePct,
+            contribution_per_unit = ContributionMargin.PerUnit(product.Price, product.UnitCost, product.ShippingCost, product.PlatformFeePct, roas: null),
+            stock = product.Stock, reorder_point = product.ReorderPoint, supplier_id = product.SupplierId,
+        });
+    }
+
     /// <summary>The best-selling products by revenue over a trailing window.</summary>
     [KernelFunction("list_top_products"), ReadOnlyFunction]
     [PlannerHints(

@@ -7,7 +7,7 @@ namespace LiveShop.Kernel.Tests.Personas;
 public sealed class PersonaCatalogLoaderTests : IDisposable
 {
     private static readonly string[] ReadOnlyFunctions =
-        ["get_order", "get_ad_set_performance", "get_stock", "get_cash_runway", "list_open_tickets", "list_top_products", "search_knowledge", "recall_learnings", "remember",
+        ["get_order", "get_product", "get_ad_set_performance", "get_stock", "get_cash_runway", "list_open_tickets", "list_top_products", "search_knowledge", "recall_learnings", "remember",
          "list_integrations", "get_payment", "get_stripe_balance", "list_recent_payouts",
          "get_channel_summary", "get_ad_platform_summary", "get_fulfilment_status", "get_profit_and_loss", "get_balance_sheet", "get_unreconciled_settlements",
          "get_trend_report", "fetch_product_page"];

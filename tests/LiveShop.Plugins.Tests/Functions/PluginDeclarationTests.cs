@@ -32,7 +32,7 @@ public sealed class PluginDeclarationTests(TestDatabase database) : IClassFixtur
         var readOnly = Kernels().Factory.Declarations.Declarations.Where(d => d.Kind == FunctionKind.ReadOnly).Select(d => d.QualifiedName).Order();
         Assert.Equal(
             ["Accounting-get_balance_sheet", "Accounting-get_profit_and_loss", "Accounting-get_unreconciled_settlements", "Ads-get_ad_platform_summary",
-                "Ads-get_ad_set_performance", "Commerce-get_channel_summary", "Commerce-get_order", "Commerce-list_top_products",
+                "Ads-get_ad_set_performance", "Commerce-get_channel_summary", "Commerce-get_order", "Commerce-get_product", "Commerce-list_top_products",
                 "Fulfillment-get_fulfilment_status", "Fulfillment-get_stock", "Integrations-list_integrations", "Memory-recall_learnings",
                 "Memory-search_knowledge", "Payments-get_cash_runway", "Payments-get_payment", "Payments-get_stripe_balance", "Payments-list_recent_payouts",
                 "Research-fetch_product_page", "Research-get_trend_report", "Support-list_open_tickets"],

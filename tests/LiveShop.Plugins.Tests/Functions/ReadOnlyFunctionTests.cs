@@ -97,6 +97,17 @@ public sealed class ReadOnlyFunctionTests(ReadOnlyBusiness business) : IClassFix
     }
 
     [Fact]
+    public async Task Product_lookup_shows_costs_stock_and_the_contribution_of_one_unit_before_ads()
+    {
+        var product = await CallAsync("Commerce", "get_product", new() { ["product_id"] = "p_1" });
+        Assert.Equal(39m, product.GetProperty("price").GetDecimal());
+        Assert.Equal(5, product.GetProperty("stock").GetInt32());
+        Assert.Equal(10, product.GetProperty("reorder_point").GetInt32());
+        // 39 − 9.5 − 3 − 39 × 8 % = 23.38
+        Assert.Equal(23.38m, product.GetProperty("contribution_per_unit").GetDecimal());
+    }
+
+    [Fact]
     public async Task Unknown_order_is_said_plainly()
     {
         var kernels = new ProductKernels(business, new TestContextFactory(business), new FixedClock(ReadOnlyBusiness.Now));
