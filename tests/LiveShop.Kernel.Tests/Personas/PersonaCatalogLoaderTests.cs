@@ -58,7 +58,7 @@ public sealed class PersonaCatalogLoaderTests : IDisposable
     {
         var catalog = PersonaCatalogLoader.LoadDefault();
         var ads = catalog.Get("ads_optimizer");
-        Assert.Equal(["analyze_data", "create_recommendation", "generate_report", "get_ad_platform_summary", "get_ad_set_performance", "pause_ad_set", "scale_ad_set"], ads.Functions.Order());
+        Assert.Equal(["analyze_data", "create_recommendation", "generate_report", "get_ad_platform_summary", "get_ad_set_performance", "pause_ad_set", "resume_ad_set", "scale_ad_set"], ads.Functions.Order());
         Assert.Equal(RiskLevel.L2, ads.MaxRisk);
         Assert.DoesNotContain("refund_order", ads.Functions);
 

@@ -28,7 +28,8 @@ public sealed class SandboxActionsTests(TestDatabase database) : IClassFixture<T
                 db.AdCampaigns.Add(new AdCampaign { Id = "c_1", Platform = "meta_ads", Name = "Glow", Objective = "sales", Status = "active" });
                 db.AdSets.AddRange(
                     new AdSet { Id = "as_7", CampaignId = "c_1", ProductId = "p_1", Name = "A", DailyBudget = 500m, Status = "active" },
-                    new AdSet { Id = "as_8", CampaignId = "c_1", ProductId = "p_1", Name = "B", DailyBudget = 1000m, Status = "active" });
+                    new AdSet { Id = "as_8", CampaignId = "c_1", ProductId = "p_1", Name = "B", DailyBudget = 1000m, Status = "active" },
+                    new AdSet { Id = "as_9", CampaignId = "c_1", ProductId = "p_1", Name = "C", DailyBudget = 100m, Status = "paused" });
                 db.Customers.Add(new Customer { Id = "cu_1", Email = "c@x", Name = "C", Country = "AU" });
                 db.Orders.Add(new Order
                 {
@@ -107,6 +108,34 @@ public sealed class SandboxActionsTests(TestDatabase database) : IClassFixture<T
         Assert.Contains("irreversible", refused.Message);
         await using var db = database.CreateContext();
         await db.AdSets.Where(a => a.Id == "as_8").ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, "active"));
+    }
+
+    [Fact]
+    public async Task A_paused_ad_set_is_resumed_and_the_resume_is_undone_by_pausing_it_again()
+    {
+        // Each request its own key: an identical request under one key is answered with the earlier execution.
+        static ActionPacket Ask(string action) =>
+            ActionPacket.Create(action, new { ad_set_id = "as_9" }) with { RequestedBy = "agent:ads_optimizer", IdempotencyKey = Guid.NewGuid().ToString() };
+
+        Assert.Equal(ActionStatus.Executed, (await _h.Pipeline.SubmitAsync(Ask("pause_ad_set"))).Status);
+        var resumed = await _h.Pipeline.SubmitAsync(Ask("resume_ad_set"));
+        Assert.Equal(ActionStatus.Executed, resumed.Status);
+        Assert.Equal("active", await StatusAsync("as_9"));
+
+        var undo = await _h.Pipeline.UndoAsync(resumed.Packet.ActionId, GatewayHarness.Founder, default);
+        Assert.Equal(ActionStatus.Executed, undo.Outcome!.Status);
+        Assert.Equal("paused", await StatusAsync("as_9"));
+
+        Assert.Equal(ActionStatus.Executed, (await _h.Pipeline.SubmitAsync(Ask("resume_ad_set"))).Status);
+        var twice = await _h.Pipeline.SubmitAsync(Ask("resume_ad_set"));
+        Assert.Equal(ActionStatus.Denied, twice.Status);
+        Assert.Contains("not paused", twice.Message);
+    }
+
+    private async Task<string> StatusAsync(string adSetId)
+    {
+        await using var db = database.CreateContext();
+        return (await db.AdSets.SingleAsync(a => a.Id == adSetId)).Status;
     }
 
     [Fact]

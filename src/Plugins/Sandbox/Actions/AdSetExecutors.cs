@@ -60,3 +60,27 @@ public sealed class PauseAdSetExecutor(SandboxBusiness business) : IActionExecut
             return (result, [("AdSetPaused", new { AdSetId = adSetId, Reason = packet.Agent is null ? "paused" : $"paused by {packet.Agent}" })]);
         }, packet.ActionId, cancellationToken);
 }
+
+/// <summary><see cref="ResumeAdSetAction"/>: the ad set spends again at its daily budget; undone by pausing it.</summary>
+public sealed class ResumeAdSetExecutor(SandboxBusiness business) : IActionExecutor
+{
+    /// <inheritdoc />
+    public string Action => ResumeAdSetAction.ActionName;
+
+    /// <inheritdoc />
+    public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
+        business.InTransactionAsync<ExecutionResult>(async db =>
+        {
+            var adSetId = SandboxBusiness.Text(packet, "ad_set_id");
+            var adSet = await SandboxBusiness.FindForUpdateAsync(db, db.AdSets, adSetId, "ad set", cancellationToken);
+            adSet.Status = "active";
+            var result = new ExecutionResult
+            {
+                ConnectorReference = $"{adSetId}:active",
+                Summary = $"ad set {adSetId} resumed at {adSet.DailyBudget} a day",
+                Details = SandboxBusiness.Json(new { AdSetId = adSetId, adSet.DailyBudget }),
+                Inverse = new ActionInverse(PauseAdSetAction.ActionName, SandboxBusiness.Json(new { AdSetId = adSetId })),
+            };
+            return (result, Array.Empty<(string, object)>());
+        }, packet.ActionId, cancellationToken);
+}

@@ -22,7 +22,7 @@ public sealed class PauseAdSetAction : ActionDefinition
     public override IReadOnlyList<string> Writes { get; } = ["AdSetPaused"];
     /// <inheritdoc />
     public override string IrreversibleBecause =>
-        "resuming an ad set must pass the daily-cap rules, and the policy declares no resume_ad_set action yet; resume it by hand";
+        "resuming is an action of its own, verified against the daily cap like any other";
     /// <inheritdoc />
     public override IReadOnlyList<IntegrationFamily> ClaimableBy { get; } = [IntegrationFamily.Advertising];
     /// <inheritdoc />
