@@ -102,12 +102,12 @@ public sealed class SandboxActionsTests(TestDatabase database) : IClassFixture<T
         Assert.Equal(500m, await BudgetAsync("as_7"));
         Assert.Equal(2, await _h.ScalarAsync("SELECT count(*) FROM ad_set_budget_changes WHERE ad_set_id = 'as_7'"));
 
-        var irreversible = await _h.Pipeline.SubmitAsync(ActionPacket.Create("pause_ad_set", new { ad_set_id = "as_8" }) with { RequestedBy = "agent:ads_optimizer" });
-        var refused = await _h.Pipeline.UndoAsync(irreversible.Packet.ActionId, GatewayHarness.Founder, default);
-        Assert.Null(refused.Outcome);
-        Assert.Contains("irreversible", refused.Message);
-        await using var db = database.CreateContext();
-        await db.AdSets.Where(a => a.Id == "as_8").ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, "active"));
+        var paused = await _h.Pipeline.SubmitAsync(ActionPacket.Create("pause_ad_set", new { ad_set_id = "as_8" })
+            with { RequestedBy = "agent:ads_optimizer", IdempotencyKey = Guid.NewGuid().ToString() });
+        Assert.Equal("paused", await StatusAsync("as_8"));
+        var resumed = await _h.Pipeline.UndoAsync(paused.Packet.ActionId, GatewayHarness.Founder, default);
+        Assert.Equal(ActionStatus.Executed, resumed.Outcome!.Status);
+        Assert.Equal("active", await StatusAsync("as_8"));
     }
 
     [Fact]

@@ -55,7 +55,9 @@ public sealed class PauseAdSetExecutor(SandboxBusiness business) : IActionExecut
                 ConnectorReference = $"{adSetId}:paused",
                 Summary = $"ad set {adSetId} paused (was {previous})",
                 Details = SandboxBusiness.Json(new { AdSetId = adSetId, PreviousStatus = previous }),
-                // Resuming re-adds the budget to the daily cap, and the policy has no resume_ad_set action to verify that.
+                // Undone by resuming only when it was active: the resume is verified against the daily cap.
+                Inverse = previous == "active" ? new ActionInverse(ResumeAdSetAction.ActionName, SandboxBusiness.Json(new { AdSetId = adSetId })) : null,
+                IrreversibleBecause = previous == "active" ? null : $"the ad set was already {previous}; there is nothing to resume",
             };
             return (result, [("AdSetPaused", new { AdSetId = adSetId, Reason = packet.Agent is null ? "paused" : $"paused by {packet.Agent}" })]);
         }, packet.ActionId, cancellationToken);

@@ -20,9 +20,8 @@ public sealed class PauseAdSetAction : ActionDefinition
     public override RiskLevel RiskCeiling => RiskLevel.L1;
     /// <inheritdoc />
     public override IReadOnlyList<string> Writes { get; } = ["AdSetPaused"];
-    /// <inheritdoc />
-    public override string IrreversibleBecause =>
-        "resuming is an action of its own, verified against the daily cap like any other";
+    /// <summary>Resuming it, verified against the daily cap like any resume.</summary>
+    public override string? UndoneBy => ResumeAdSetAction.ActionName;
     /// <inheritdoc />
     public override IReadOnlyList<IntegrationFamily> ClaimableBy { get; } = [IntegrationFamily.Advertising];
     /// <inheritdoc />
