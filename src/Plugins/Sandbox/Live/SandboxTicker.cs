@@ -23,12 +23,22 @@ public sealed class SandboxTicker(
     private DateTimeOffset? _clock, _nextDayAt;
     private long _daysPlayed;
     private string? _lastError;
+    // Held while a simulated day is being played, so a pause can wait for the day in flight to commit.
+    private readonly SemaphoreSlim _playing = new(1, 1);
 
     /// <inheritdoc />
     public void Pause() => _paused = true;
 
     /// <inheritdoc />
     public void Resume() => _paused = false;
+
+    /// <summary>Pauses, and completes once the simulated day in flight (if any) has committed: from then on time stands still.</summary>
+    public async Task PauseAndSettleAsync(CancellationToken cancellationToken)
+    {
+        Pause();
+        await _playing.WaitAsync(cancellationToken);
+        _playing.Release();
+    }
 
     /// <inheritdoc />
     public SandboxStatus Status => new(_options.Enabled, _paused, _ticking, _options.Speed, _clock, _nextDayAt, Interlocked.Read(ref _daysPlayed), _lastError);
@@ -98,13 +108,21 @@ public sealed class SandboxTicker(
             last = now;
             if (_paused) continue;
             _clock = _clock.Value.AddMinutes(elapsed.TotalSeconds * _options.Speed);
-            while (_clock >= _nextDayAt && !_paused && !stoppingToken.IsCancellationRequested)
+            await _playing.WaitAsync(stoppingToken);
+            try
             {
-                var day = await simulation.AdvanceDayAsync(stoppingToken);
-                Interlocked.Increment(ref _daysPlayed);
-                _nextDayAt = new DateTimeOffset(day.Date.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                _lastError = null;
-                logger.LogInformation("sandbox day {Day} played: {Orders} orders, {Events} events", day.Date, day.Orders, day.EventsWritten);
+                while (_clock >= _nextDayAt && !_paused && !stoppingToken.IsCancellationRequested)
+                {
+                    var day = await simulation.AdvanceDayAsync(stoppingToken);
+                    Interlocked.Increment(ref _daysPlayed);
+                    _nextDayAt = new DateTimeOffset(day.Date.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                    _lastError = null;
+                    logger.LogInformation("sandbox day {Day} played: {Orders} orders, {Events} events", day.Date, day.Orders, day.EventsWritten);
+                }
+            }
+            finally
+            {
+                _playing.Release();
             }
         }
     }

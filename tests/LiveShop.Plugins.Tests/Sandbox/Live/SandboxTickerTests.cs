@@ -29,9 +29,9 @@ public sealed class SandboxTickerTests(TestDatabase database) : IClassFixture<Te
 
         Assert.True(first.Status.Ticking ^ second.Status.Ticking, "exactly one ticker holds the ticking lock");
         var (ticking, standby) = first.Status.Ticking ? (first, second) : (second, first);
-        ticking.Pause();
-        // A simulated day already in flight when pausing still commits (slowly on a busy machine): wait for it, then time must stand still.
-        var paused = await SettledDaysAsync(simulation, TimeSpan.FromSeconds(30));
+        // A simulated day already in flight when pausing still commits: the pause completes once it has, then time stands still.
+        await ticking.PauseAndSettleAsync(CancellationToken.None);
+        var paused = (await simulation.GetPositionAsync())!.DaysPlayed;
         await Task.Delay(1500);
         Assert.Equal(paused, (await simulation.GetPositionAsync())!.DaysPlayed);
         Assert.True(ticking.Status.Paused);
@@ -42,19 +42,5 @@ public sealed class SandboxTickerTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(0, standby.Status.DaysPlayedHere);
         Assert.Equal(paused - start, ticking.Status.DaysPlayedHere);
         Assert.Null(ticking.Status.LastError);
-    }
-
-    private static async Task<long> SettledDaysAsync(LiveSimulation simulation, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        var days = (await simulation.GetPositionAsync())!.DaysPlayed;
-        while (DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(1500);
-            var now = (await simulation.GetPositionAsync())!.DaysPlayed;
-            if (now == days) return days;
-            days = now;
-        }
-        return days;
     }
 }
