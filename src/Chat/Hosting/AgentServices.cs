@@ -24,7 +24,6 @@ public static class AgentServices
     /// </summary>
     public static IServiceCollection AddLiveShopAgents(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddLiveShopPlugins();
         services.AddSingleton<IFunctionAudit, EventStoreFunctionAudit>();
         services.AddSingleton(LoadPersonas);
         services.AddSingleton<IPersonaRouter>(sp => new PersonaRouter(sp.GetRequiredService<PersonaCatalog>()));

@@ -9,16 +9,12 @@ using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
 using LiveShop.Kernel.Verification.Facts.Live;
 using LiveShop.Kernel.Verification.Proofs;
-using LiveShop.Plugins.Integrations;
-using LiveShop.Plugins.Integrations.Connections;
-using LiveShop.Plugins.Integrations.Routing;
-using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace LiveShop.Chat.Hosting;
 
-/// <summary>Registers the action pipeline: policy, proof signer, approval gate, tool gateway, decision log, integrations and executors.</summary>
+/// <summary>Registers the action pipeline: policy, proof signer, approval gate, tool gateway and decision log (executors are the Plugins layer's).</summary>
 public static class GatewayServices
 {
     /// <summary>Adds verification (the policy in force, this installation's proof signer, live facts, the verifier) and the pipeline.</summary>
@@ -44,17 +40,8 @@ public static class GatewayServices
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<ApprovalGate>();
         services.AddSingleton<DecisionLog>();
-        services.AddSingleton<SandboxBusiness>();
         services.AddSingleton<IActionExecutor, ChangePolicyExecutor>();
         services.AddSingleton<IActionExecutor, ModifyAccountAccessExecutor>();
-        // Integrations:* is validated at start (a misconfigured integration stops the host); live connectors register themselves.
-        services.AddIntegrations(configuration);
-        // Executors of actions outside the sandbox business (memories, integration connections, policy changes) are registered
-        // as IActionExecutor; an action with live connectors is routed to them and falls back to its sandbox executor only
-        // for packets no live account claims.
-        services.AddSingleton(sp => new ExecutorRegistry(LiveRoutingExecutor.Wrap(
-            [.. SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>()), .. sp.GetServices<IActionExecutor>()],
-            sp.GetServices<ILiveActionConnector>(), sp.GetRequiredService<IntegrationConnections>())));
         services.AddSingleton(sp => new ToolGateway(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ProofSigner>(), sp.GetRequiredService<PolicyInForce>(),
             sp.GetRequiredService<ExecutorRegistry>(), sp.GetRequiredService<ApprovalGate>(), sp.GetRequiredService<PlatformEvents>(),

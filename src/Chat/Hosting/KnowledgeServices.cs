@@ -17,22 +17,11 @@ public static class KnowledgeServices
             configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions(),
             () => new HttpClient { Timeout = TimeSpan.FromSeconds(100) });
 
-    /// <summary>Adds the services in one block, all over one embedder.</summary>
+    /// <summary>Adds the host's part of knowledge: console and API uploads (the knowledge base is Memory's, the memory plugin the Plugins layer's).</summary>
     public static IServiceCollection AddKnowledgeAndMemory(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => CreateEmbedder(configuration));
-        services.AddSingleton<KnowledgeIngestor>();
-        services.AddSingleton<KnowledgeSearch>();
-        services.AddSingleton<MemoryStore>();
-        services.AddSingleton<ILearningFacts, DatabaseLearningFacts>();
-        services.AddSingleton<LearningExtractor>();
-        services.AddSingleton<LearningPass>();
-        services.AddSingleton<MemoryPlugin>();
-        services.AddSingleton<IActionExecutor, RememberExecutor>();
         services.AddKnowledgeUploadOptions(configuration);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeUploadOptions>>().Value);
-        services.AddSingleton<KnowledgeIngestionQueue>();
-        services.AddSingleton<KnowledgeIngestionRunner>();
         services.AddSingleton<KnowledgeUploads>();
         return services;
     }

@@ -1,7 +1,5 @@
-using LiveShop.Memory.Data;
-using LiveShop.Memory.Database;
-using LiveShop.Memory.Events;
-using Microsoft.EntityFrameworkCore;
+using LiveShop.Memory;
+using LiveShop.Plugins;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -14,17 +12,16 @@ namespace LiveShop.Chat.Hosting;
 public static class LiveShopComposition
 {
     /// <summary>
-    /// Registers the shared graph, each service once and in layer order: the database and the clock, then the action
-    /// pipeline, knowledge and memory, and the agents (plugins, personas, kernel factory, chat model, chat turns).
+    /// Registers the shared graph, each service once: Memory (the database, the clock, events, knowledge and memory), the
+    /// action pipeline, Plugins (sandbox business, integrations, executors, plugins), the host's knowledge uploads and the
+    /// agents (personas, kernel factory, chat model, chat turns).
     /// </summary>
     public static IServiceCollection AddLiveShopCore(this IServiceCollection services, IConfiguration configuration, NpgsqlDataSource dataSource)
     {
         services.AddLiveShopOptions(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(dataSource);
-        services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
-        services.AddSingleton<EventStore>();
+        services.AddLiveShopMemory(dataSource, _ => KnowledgeServices.CreateEmbedder(configuration));
         services.AddActionGateway(configuration);
+        services.AddLiveShopPlugins(configuration);
         services.AddKnowledgeAndMemory(configuration);
         services.AddLiveShopAgents(configuration);
         return services;

@@ -59,7 +59,7 @@ public static class LiveShopPlugins
     /// them (with any other plugin registered the same way) as <c>IEnumerable&lt;PluginRegistration&gt;</c>. The plugins are
     /// created once, together, and each registration hands out its own.
     /// </summary>
-    public static IServiceCollection AddLiveShopPlugins(this IServiceCollection services)
+    public static IServiceCollection AddProductPlugins(this IServiceCollection services)
     {
         // The open web is reached only when the product_pages integration is configured (its user agent names the business).
         services.AddSingleton<IProductPageSource>(sp => sp.GetService<IntegrationDirectory>()?.IsLive("product_pages") == true

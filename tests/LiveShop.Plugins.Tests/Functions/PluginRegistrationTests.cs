@@ -24,7 +24,7 @@ public sealed class PluginRegistrationTests(TestDatabase database) : IClassFixtu
             // Transient on purpose: every creation of the plugin set asks for the clock once.
             .AddTransient(_ => { creations++; return TimeProvider.System; });
         services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(database.DataSource));
-        services.AddLiveShopPlugins();
+        services.AddProductPlugins();
         using var provider = services.BuildServiceProvider();
 
         var plugins = provider.GetServices<PluginRegistration>().ToList();

@@ -214,7 +214,7 @@ public sealed class ProductPageFetcherTests : IAsyncLifetime
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
             .AddSingleton(configuration)
             .AddSingleton(new LiveShop.Plugins.Integrations.IntegrationDirectory(configuration));
-        LiveShop.Plugins.Functions.LiveShopPlugins.AddLiveShopPlugins(services);
+        LiveShop.Plugins.Functions.LiveShopPlugins.AddProductPlugins(services);
         return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<LiveShop.Plugins.Research.IProductPageSource>(services.BuildServiceProvider());
     }
