@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Verification;
 
@@ -58,6 +59,12 @@ public static class LimitedEntities
 
     /// <summary>The business's cash, which reorders' runway checks read and payments spend.</summary>
     public static LimitedEntity Cash { get; } = new(LimitScope.Cash, Business);
+
+    /// <summary>The ad set the parameters name and the daily cap its budget counts against, for actions that change what it spends.</summary>
+    public static IReadOnlyList<LimitedEntity> AdSetAndDailyCap(JsonElement parameters) =>
+        ActionParameters.TryGetText(parameters, "ad_set_id", out var adSetId)
+            ? [new(LimitScope.AdSet, adSetId), new(LimitScope.DailyBudgetCap, Business)]
+            : [];
 
     /// <summary>The entities <paramref name="packet"/>'s limits read, in lock order; empty when they read no running total.</summary>
     public static IReadOnlyList<LimitedEntity> Of(ActionPacket packet) =>

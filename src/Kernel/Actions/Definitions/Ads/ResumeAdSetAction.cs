@@ -39,10 +39,7 @@ public sealed class ResumeAdSetAction : ActionDefinition
         ["resume", "unpause", "turn back on", "switch back on", "restart", "reactivate"]);
 
     /// <summary>The ad set, and the daily cap its budget comes back under.</summary>
-    public override IReadOnlyList<LimitedEntity> LimitedEntities(JsonElement parameters) =>
-        ActionParameters.TryGetText(parameters, "ad_set_id", out var adSetId)
-            ? [new(LimitScope.AdSet, adSetId), new(LimitScope.DailyBudgetCap, Limits.LimitedEntities.Business)]
-            : [];
+    public override IReadOnlyList<LimitedEntity> LimitedEntities(JsonElement parameters) => Limits.LimitedEntities.AdSetAndDailyCap(parameters);
 
     /// <inheritdoc />
     public override void RequestFacts(JsonElement parameters, IFactRequests facts)

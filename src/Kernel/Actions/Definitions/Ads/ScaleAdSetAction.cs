@@ -45,10 +45,7 @@ public sealed class ScaleAdSetAction : ActionDefinition
         ["budget", "scale", "spend per day", "daily spend"]);
 
     /// <summary>Cuts too: a cut committed between an increase's check and its write would turn the increase into a larger step.</summary>
-    public override IReadOnlyList<LimitedEntity> LimitedEntities(JsonElement parameters) =>
-        ActionParameters.TryGetText(parameters, "ad_set_id", out var adSetId)
-            ? [new(LimitScope.AdSet, adSetId), new(LimitScope.DailyBudgetCap, Limits.LimitedEntities.Business)]
-            : [];
+    public override IReadOnlyList<LimitedEntity> LimitedEntities(JsonElement parameters) => Limits.LimitedEntities.AdSetAndDailyCap(parameters);
 
     /// <inheritdoc />
     public override void RequestFacts(JsonElement parameters, IFactRequests facts)
@@ -102,14 +99,9 @@ public sealed class ScaleAdSetAction : ActionDefinition
         else
             verdict.Pass("daily_cap", totalAfter, policy.DailyCap, capFact, adSetFact);
 
-        StepRule.Check(verdict, "budget_step_current", "the current budget", adSet.DailyBudget, budget, policy.BudgetStepPct, adSetFact);
         var since = facts.AsOf.AddDays(-policy.BudgetLookbackDays);
-        var earlier = facts.BudgetInForceAt(adSet.Id, since);
-        var earlierFact = earlier is { } e
-            ? $"ad_set {adSet.Id} budget in force {policy.BudgetLookbackDays} days ago={N(e)}"
-            : $"ad_set {adSet.Id} no budget change since {T(since)}; in force {policy.BudgetLookbackDays} days ago={N(adSet.DailyBudget)}";
-        StepRule.Check(verdict, "budget_step_7d", $"the budget in force {policy.BudgetLookbackDays} days ago", earlier ?? adSet.DailyBudget,
-            budget, policy.BudgetStepPct, earlierFact);
+        StepRule.CheckCurrentAndLookback(verdict, "budget", $"ad_set {adSet.Id}", adSet.DailyBudget, facts.BudgetInForceAt(adSet.Id, since),
+            since, policy.BudgetLookbackDays, budget, policy.BudgetStepPct, adSetFact);
     }
 
     private static void CheckMargin(in RuleContext context, VerdictBuilder verdict, AdSetFact adSet, string adSetFact)

@@ -72,13 +72,8 @@ public sealed class ChangePriceAction : ActionDefinition
         else
             verdict.Pass("price_above_cost", newPrice, floor, productFact);
 
-        StepRule.Check(verdict, "price_step_current", "the current price", product.Price, newPrice, policy.PriceStepPct, productFact);
         var since = facts.AsOf.AddDays(-policy.PriceLookbackDays);
-        var earlier = facts.PriceInForceAt(product.Id, since);
-        var earlierFact = earlier is { } e
-            ? $"product {product.Id} price in force {policy.PriceLookbackDays} days ago={N(e)}"
-            : $"product {product.Id} no price change since {T(since)}; in force {policy.PriceLookbackDays} days ago={N(product.Price)}";
-        StepRule.Check(verdict, "price_step_7d", $"the price in force {policy.PriceLookbackDays} days ago", earlier ?? product.Price,
-            newPrice, policy.PriceStepPct, earlierFact);
+        StepRule.CheckCurrentAndLookback(verdict, "price", $"product {product.Id}", product.Price, facts.PriceInForceAt(product.Id, since),
+            since, policy.PriceLookbackDays, newPrice, policy.PriceStepPct, productFact);
     }
 }
