@@ -23,8 +23,12 @@ public static class LiveShopWebApp
         return 0;
     }
 
-    /// <summary>Builds the application (also used by tests, which start it on a free port).</summary>
-    public static async Task<WebApplication> BuildAsync(string urls, string[] args, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the application (also used by tests, which start it on a free port and may give it their own clock through
+    /// <paramref name="overrides"/>, applied after every registration so a test's page and its expectations read one clock).
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(string urls, string[] args, CancellationToken cancellationToken,
+        Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -50,6 +54,7 @@ public static class LiveShopWebApp
         builder.Services.AddLiveShopServices(builder.Configuration, dataSource);
         builder.Services.AddLiveShopSignIn();
         builder.Services.AddStartupSteps(logins);
+        overrides?.Invoke(builder.Services);
 
         builder.AddRequestLimits();
         var app = builder.Build();

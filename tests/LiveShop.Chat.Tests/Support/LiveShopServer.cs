@@ -52,6 +52,9 @@ public class LiveShopServer : IAsyncLifetime
     /// </summary>
     protected virtual bool SandboxPaused => true;
 
+    /// <summary>The host's clock (the page's "now"); tests compute their expectations at it.</summary>
+    public virtual TimeProvider Clock => TimeProvider.System;
+
     /// <summary>Whether the host runs goal tasks in the background; off so a test decides when tasks run (or drives the runner itself).</summary>
     protected virtual bool GoalWorkerEnabled => false;
 
@@ -71,7 +74,7 @@ public class LiveShopServer : IAsyncLifetime
             $"--Agents:GoalWorker:Enabled={GoalWorkerEnabled}",
             $"--Sandbox:Paused={SandboxPaused}",
             .. ExtraArguments,
-        ], CancellationToken.None);
+        ], CancellationToken.None, services => services.AddSingleton(Clock));
         await _app.StartAsync();
         var address = _app.ListenAddress();
         BaseAddress = new Uri(address);
@@ -82,7 +85,7 @@ public class LiveShopServer : IAsyncLifetime
     /// <summary>Creates an API key for the user directly in the database.</summary>
     public async Task<string> CreateApiKeyAsync(string email)
     {
-        var created = await new ApiKeyRegistry(() => LiveShopDataSource.CreateContext(_database.DataSource), TimeProvider.System)
+        var created = await new ApiKeyRegistry(() => LiveShopDataSource.CreateContext(_database.DataSource), Clock)
             .CreateAsync(email, "test", CancellationToken.None);
         return created?.Key ?? throw new InvalidOperationException($"no enabled user {email} to create an API key for");
     }
