@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Plugins.Functions;
 using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Integrations.Connections;
@@ -19,7 +20,7 @@ public static class PluginServices
     /// </summary>
     public static IServiceCollection AddLiveShopPlugins(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<SandboxBusiness>();
+        services.AddSingleton<BusinessUnitOfWork>();
         services.AddIntegrations(configuration);
         services.AddSingleton<MemoryPlugin>();
         services.AddSingleton<IActionExecutor, RememberExecutor>();
@@ -27,7 +28,7 @@ public static class PluginServices
         // as IActionExecutor; an action with live connectors is routed to them and falls back to its sandbox executor only
         // for packets no live account claims.
         services.AddSingleton(sp => new ExecutorRegistry(LiveRoutingExecutor.Wrap(
-            [.. SandboxExecutors.Create(sp.GetRequiredService<SandboxBusiness>()), .. sp.GetServices<IActionExecutor>()],
+            [.. SandboxExecutors.Create(sp.GetRequiredService<BusinessUnitOfWork>()), .. sp.GetServices<IActionExecutor>()],
             sp.GetServices<ILiveActionConnector>(), sp.GetRequiredService<IntegrationConnections>())));
         services.AddProductPlugins();
         return services;

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Memory.Database;
 using LiveShop.Plugins.Commerce.Shopify;
 using LiveShop.Plugins.Integrations.Connections;
@@ -20,7 +21,7 @@ public static class IntegrationServices
     /// Registers the start-up validation of <c>Integrations:*</c> (<see cref="IntegrationCatalogueValidation"/>),
     /// <see cref="IntegrationDirectory"/>, <see cref="IntegrationConnections"/>, the <see cref="ConnectIntegrationAction"/> executor and,
     /// for every integration that is live, its <see cref="ILiveActionConnector"/>s. Needs an <see cref="NpgsqlDataSource"/>
-    /// and a <see cref="SandboxBusiness"/> registered.
+    /// and a <see cref="BusinessUnitOfWork"/> registered.
     /// </summary>
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration, TimeSpan? retryBaseDelay = null)
     {
@@ -28,7 +29,7 @@ public static class IntegrationServices
         var directory = new IntegrationDirectory(configuration);
         services.AddSingleton(directory);
         services.AddSingleton(sp => new IntegrationConnections(() => LiveShopDataSource.CreateContext(sp.GetRequiredService<NpgsqlDataSource>()), directory));
-        services.AddSingleton<IActionExecutor>(sp => new ConnectIntegrationExecutor(directory, sp.GetRequiredService<SandboxBusiness>()));
+        services.AddSingleton<IActionExecutor>(sp => new ConnectIntegrationExecutor(directory, sp.GetRequiredService<BusinessUnitOfWork>()));
         // A broken catalogue stops the start; wiring connectors over it would only add errors of their own.
         if (IntegrationDirectory.FindProblems(configuration).Count > 0) return services;
         // One line per real client: it registers its connectors only when its credentials are configured.

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions.Definitions.Support;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
 using LiveShop.Plugins.Sandbox.Actions;
@@ -12,11 +13,11 @@ namespace LiveShop.Plugins.Support;
 public static class TicketReplies
 {
     /// <summary>Records the reply on the packet's ticket; <paramref name="reference"/> and <paramref name="summary"/> describe how it was sent.</summary>
-    public static Task<ExecutionResult> RecordAsync(SandboxBusiness business, ActionPacket packet, string? reference, string? summary,
+    public static Task<ExecutionResult> RecordAsync(BusinessUnitOfWork business, ActionPacket packet, string? reference, string? summary,
         CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var ticket = await SandboxBusiness.FindAsync(db.SupportTickets, SandboxBusiness.Text(packet, "ticket_id"), "ticket", cancellationToken);
+            var ticket = await BusinessUnitOfWork.FindAsync(db.SupportTickets, BusinessUnitOfWork.Text(packet, "ticket_id"), "ticket", cancellationToken);
             ticket.FirstResponseAt ??= business.Now;
             if (ticket.Status == "open") ticket.Status = "pending";
             var result = new ExecutionResult

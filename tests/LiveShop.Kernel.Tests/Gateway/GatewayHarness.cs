@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Gateway;
@@ -71,7 +72,7 @@ internal sealed class GatewayHarness
         await EnsureUsersAsync(database.DataSource);
         return new GatewayHarness(database,
             h => new DatabaseFactsProvider(database.DataSource, h.Time, h.Policy),
-            h => SandboxExecutors.Create(new SandboxBusiness(database.DataSource, h.Events, h.Time)), null, null);
+            h => SandboxExecutors.Create(new BusinessUnitOfWork(database.DataSource, h.Events, h.Time)), null, null);
     }
 
     public async Task<long> ScalarAsync(string sql, params object[] parameters)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Tests.Gateway;
@@ -30,7 +31,7 @@ public sealed class OfflinePlannerEndToEndTests(PlannerBusiness business) : ICla
     {
         var policy = PolicyLoader.LoadDefault();
         var clock = new StoppedClock(PlannerBusiness.Now);
-        var sandbox = new SandboxBusiness(business.DataSource, new EventStore(business.DataSource, clock), clock);
+        var sandbox = new BusinessUnitOfWork(business.DataSource, new EventStore(business.DataSource, clock), clock);
         var gateway = await GatewayHarness.CreateAsync(business, new DatabaseFactsProvider(business.DataSource, clock, policy), [new RefundOrderExecutor(sandbox)], policy);
         var pipeline = new WitnessedPipeline(gateway.Pipeline);
         var planner = new PlannerHarness(business, pipeline, requester: "user:" + GatewayHarness.Founder);

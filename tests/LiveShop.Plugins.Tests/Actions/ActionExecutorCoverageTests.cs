@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions.Definitions;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Actions.Definitions.Memory;
 using LiveShop.Kernel.Actions.Definitions.Platform;
 using LiveShop.Memory.Events;
@@ -17,7 +18,7 @@ public sealed class ActionExecutorCoverageTests(TestDatabase database) : IClassF
     [Fact]
     public void The_sandbox_executes_every_defined_action_that_has_no_dedicated_executor_and_nothing_undefined()
     {
-        var business = new SandboxBusiness(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), TimeProvider.System);
+        var business = new BusinessUnitOfWork(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), TimeProvider.System);
         var sandbox = SandboxExecutors.Create(business).Select(e => e.Action).ToList();
 
         Assert.Equal(sandbox.Count, sandbox.Distinct().Count());

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Tests.Gateway;
 using LiveShop.Kernel.Verification;
@@ -39,7 +40,7 @@ public sealed class SandboxActionsTests(TestDatabase database) : IClassFixture<T
                 await db.SaveChangesAsync();
             }
         }
-        _h = await GatewayHarness.CreateAsync(database, new RowFacts(database), SandboxExecutors.Create(new SandboxBusiness(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), TimeProvider.System)));
+        _h = await GatewayHarness.CreateAsync(database, new RowFacts(database), SandboxExecutors.Create(new BusinessUnitOfWork(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), TimeProvider.System)));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

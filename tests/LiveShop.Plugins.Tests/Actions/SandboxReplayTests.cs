@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Tests.Gateway;
 using LiveShop.Kernel.Verification;
@@ -25,7 +26,7 @@ public sealed class SandboxReplayTests(TestDatabase database) : IClassFixture<Te
                 db.Products.Add(new Product { Id = "p_9", Sku = "SKU9", Title = "Lip oil", Category = "beauty", Price = 100m, UnitCost = 30m, ShippingCost = 5m, PlatformFeePct = 5m, Stock = 50, Status = "active" });
             await db.SaveChangesAsync();
         }
-        var business = new SandboxBusiness(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), TimeProvider.System);
+        var business = new BusinessUnitOfWork(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), TimeProvider.System);
         _prices = new ChangePriceExecutor(business);
         _h = await GatewayHarness.CreateAsync(database, new ChangingFacts(() => new StateSnapshot
         {

@@ -1,4 +1,5 @@
 using LiveShop.Plugins.Integrations;
+using LiveShop.Plugins.Records;
 using LiveShop.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class IntegrationRegistrationTests(TestDatabase database) : IClass
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton(sp => new LiveShop.Memory.Events.EventStore(database.DataSource, TimeProvider.System))
-            .AddSingleton<LiveShop.Plugins.Sandbox.Actions.SandboxBusiness>();
+            .AddSingleton<LiveShop.Plugins.Records.BusinessUnitOfWork>();
         return services.AddIntegrations(configuration).BuildServiceProvider();
     }
 

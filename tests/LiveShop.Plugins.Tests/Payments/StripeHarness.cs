@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Tests.Gateway;
 using LiveShop.Memory.Data.Entities.Customers;
 using LiveShop.Memory.Data.Entities.Orders;
@@ -49,11 +50,11 @@ internal sealed class StripeHarness : IAsyncDisposable
             .AddSingleton(database.DataSource)
             .AddSingleton(TimeProvider.System)
             .AddSingleton(sp => new EventStore(database.DataSource, TimeProvider.System))
-            .AddSingleton<SandboxBusiness>()
+            .AddSingleton<BusinessUnitOfWork>()
             .AddIntegrations(Configuration(stripeLive ? stripe : null), retryBaseDelay: TimeSpan.FromMilliseconds(20))
             .BuildServiceProvider();
         var executors = LiveRoutingExecutor.Wrap(
-            [.. SandboxExecutors.Create(services.GetRequiredService<SandboxBusiness>()), .. services.GetServices<IActionExecutor>()],
+            [.. SandboxExecutors.Create(services.GetRequiredService<BusinessUnitOfWork>()), .. services.GetServices<IActionExecutor>()],
             services.GetServices<ILiveActionConnector>(), services.GetRequiredService<IntegrationConnections>());
         var gateway = await GatewayHarness.CreateAsync(database, new SandboxActionsTests.RowFacts(database), executors);
         return new StripeHarness(services, gateway, stripe);

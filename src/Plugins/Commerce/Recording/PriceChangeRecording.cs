@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Data.Entities.Catalog;
@@ -32,8 +33,8 @@ public static class PriceChangeRecording
         {
             ConnectorReference = connectorReference ?? $"{product.Id}@{price}",
             Summary = $"price of {product.Id} {previous} → {price} ({listings.Count} listings updated)",
-            Details = SandboxBusiness.Json(new { ProductId = product.Id, FromPrice = previous, ToPrice = price }),
-            Inverse = new ActionInverse(ChangePriceAction.ActionName, SandboxBusiness.Json(new { ProductId = product.Id, NewPrice = previous })),
+            Details = BusinessUnitOfWork.Json(new { ProductId = product.Id, FromPrice = previous, ToPrice = price }),
+            Inverse = new ActionInverse(ChangePriceAction.ActionName, BusinessUnitOfWork.Json(new { ProductId = product.Id, NewPrice = previous })),
         };
         var events = listings.Select(l => ("ListingUpdated", (object)new
         {

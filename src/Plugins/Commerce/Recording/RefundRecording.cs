@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Data.Entities.Orders;
 using LiveShop.Memory.Data.Entities.Payments;
@@ -31,7 +32,7 @@ public static class RefundRecording
         {
             ConnectorReference = connectorReference ?? refundId,
             Summary = $"refunded {amount} on order {order.Id} ({refundId})",
-            Details = SandboxBusiness.Json(new { RefundId = refundId, OrderId = order.Id, Amount = amount }),
+            Details = BusinessUnitOfWork.Json(new { RefundId = refundId, OrderId = order.Id, Amount = amount }),
         };
         return (result, [("RefundProcessed", new { RefundId = refundId, OrderId = order.Id, Amount = amount, order.CustomerId, order.Currency })]);
     }

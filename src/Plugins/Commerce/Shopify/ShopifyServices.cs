@@ -1,4 +1,5 @@
 using System.Net;
+using LiveShop.Plugins.Records;
 using LiveShop.Memory.Events;
 using LiveShop.Plugins.Commerce.Shopify.Connectors;
 using LiveShop.Plugins.Commerce.Shopify.Sync;
@@ -34,7 +35,7 @@ public static class ShopifyServices
         var options = ShopifyOptions.FromConfiguration(configuration);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SandboxBusiness>();
+        services.TryAddSingleton<BusinessUnitOfWork>();
         services.AddSingleton<ShopifyCostBucket>();
         services.AddHttpClient<ShopifyAdminClient>()
             .AddResilienceHandler("shopify-transient", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions

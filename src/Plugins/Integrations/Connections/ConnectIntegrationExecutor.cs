@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data.Entities.Platform;
 using LiveShop.Plugins.Sandbox.Actions;
@@ -10,7 +11,7 @@ namespace LiveShop.Plugins.Integrations.Connections;
 /// <see cref="ConnectIntegrationAction"/>: records the founder's approval that agents may act through a configured integration (or,
 /// with <c>disconnect</c>, withdraws it). Undone by restoring the previous decision.
 /// </summary>
-public sealed class ConnectIntegrationExecutor(IntegrationDirectory directory, SandboxBusiness business) : IActionExecutor
+public sealed class ConnectIntegrationExecutor(IntegrationDirectory directory, BusinessUnitOfWork business) : IActionExecutor
 {
     /// <summary>The event source of connection changes.</summary>
     public const string Source = "liveshop.integrations";
@@ -21,7 +22,7 @@ public sealed class ConnectIntegrationExecutor(IntegrationDirectory directory, S
     /// <inheritdoc />
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken)
     {
-        var id = SandboxBusiness.Text(packet, "integration_id").Trim();
+        var id = BusinessUnitOfWork.Text(packet, "integration_id").Trim();
         var disconnect = ActionParameters.TryGetFlag(packet.Parameters, "disconnect", out var flag) && flag;
         var status = directory.Find(id) ?? throw new InvalidOperationException(
             $"unknown integration '{id}'; known: {string.Join(", ", directory.All.Select(s => s.Id))}");
@@ -47,11 +48,11 @@ public sealed class ConnectIntegrationExecutor(IntegrationDirectory directory, S
                 Summary = disconnect
                     ? $"{status.Descriptor.DisplayName} disconnected: its actions are refused until it is connected again"
                     : $"{status.Descriptor.DisplayName} connected: agents' approved actions now reach the real account",
-                Details = SandboxBusiness.Json(new { IntegrationId = id, From = previous, To = newStatus }),
+                Details = BusinessUnitOfWork.Json(new { IntegrationId = id, From = previous, To = newStatus }),
                 // Undo restores the decision before this one; never connected counts as disconnected.
                 Inverse = new ActionInverse(Action, previous == IntegrationConnections.Connected
-                    ? SandboxBusiness.Json(new { IntegrationId = id })
-                    : SandboxBusiness.Json(new { IntegrationId = id, Disconnect = true })),
+                    ? BusinessUnitOfWork.Json(new { IntegrationId = id })
+                    : BusinessUnitOfWork.Json(new { IntegrationId = id, Disconnect = true })),
             };
             var type = disconnect ? "IntegrationDisconnected" : "IntegrationConnected";
             return (result, [(type, new { IntegrationId = id, packet.ActionId, ChangedBy = changedBy })]);

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Data.Entities.Payments;
@@ -15,7 +16,7 @@ namespace LiveShop.Plugins.Payments.Stripe;
 /// refunds through Stripe with the gateway's idempotency key, then records the refund exactly as the sandbox does, under
 /// Stripe's refund id.
 /// </summary>
-public sealed class StripeRefundConnector(StripeAccount stripe, SandboxBusiness business, Func<LiveShopDbContext> createContext) : ILiveActionConnector
+public sealed class StripeRefundConnector(StripeAccount stripe, BusinessUnitOfWork business, Func<LiveShopDbContext> createContext) : ILiveActionConnector
 {
     /// <summary>The payment provider value of Stripe payments.</summary>
     public const string Provider = "stripe";
@@ -33,21 +34,21 @@ public sealed class StripeRefundConnector(StripeAccount stripe, SandboxBusiness 
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken)
     {
-        var orderId = SandboxBusiness.Text(packet, "order_id");
+        var orderId = BusinessUnitOfWork.Text(packet, "order_id");
         var payment = await StripePaymentOfAsync(orderId, cancellationToken)
             ?? throw new InvalidOperationException($"order {orderId} has no Stripe payment to refund");
         string currency;
         await using (var db = createContext())
             currency = await db.Orders.Where(o => o.Id == orderId).Select(o => o.Currency).SingleAsync(cancellationToken);
-        var amount = SandboxBusiness.Number(packet, "amount");
+        var amount = BusinessUnitOfWork.Number(packet, "amount");
         var refund = await stripe.RefundAsync(payment.ExternalId!, StripeMoney.ToMinor(amount, currency), ActionHashes.IdempotencyKey(packet),
             new Dictionary<string, string> { ["order_id"] = orderId, ["action_id"] = packet.ActionId }, cancellationToken);
         if (refund.Status is "failed" or "canceled")
             throw new InvalidOperationException($"Stripe refund {refund.Id} of order {orderId} ended {refund.Status}");
         return await business.InTransactionAsync(async db =>
         {
-            var order = await SandboxBusiness.FindAsync(db.Orders, orderId, "order", cancellationToken);
-            return await RefundRecording.RecordAsync(db, order, refund.Id, amount, SandboxBusiness.Text(packet, "reason"), business.Now, cancellationToken);
+            var order = await BusinessUnitOfWork.FindAsync(db.Orders, orderId, "order", cancellationToken);
+            return await RefundRecording.RecordAsync(db, order, refund.Id, amount, BusinessUnitOfWork.Text(packet, "reason"), business.Now, cancellationToken);
         }, packet.ActionId, cancellationToken, Provider);
     }
 

@@ -1,4 +1,5 @@
 using LiveShop.Memory.Database;
+using LiveShop.Plugins.Records;
 using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public static class StripeRegistration
             return new StripeAccount(new StripeClient(settings.SecretKey, httpClient: http, apiBase: settings.ApiBase));
         });
         services.AddSingleton<ILiveActionConnector>(sp => new StripeRefundConnector(sp.GetRequiredService<StripeAccount>(),
-            sp.GetRequiredService<SandboxBusiness>(), () => LiveShopDataSource.CreateContext(sp.GetRequiredService<NpgsqlDataSource>())));
+            sp.GetRequiredService<BusinessUnitOfWork>(), () => LiveShopDataSource.CreateContext(sp.GetRequiredService<NpgsqlDataSource>())));
         return services;
     }
 }

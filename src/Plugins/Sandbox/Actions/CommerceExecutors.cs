@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data.Entities.Channels;
 using LiveShop.Plugins.Commerce.Recording;
@@ -12,7 +13,7 @@ using LiveShop.Kernel.Actions.Definitions.Support;
 namespace LiveShop.Plugins.Sandbox.Actions;
 
 /// <summary><see cref="RefundOrderAction"/>: records a processed refund against the order; money sent back cannot be recalled.</summary>
-public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecutor
+public sealed class RefundOrderExecutor(BusinessUnitOfWork business) : IActionExecutor
 {
     /// <inheritdoc />
     public string Action => RefundOrderAction.ActionName;
@@ -21,14 +22,14 @@ public sealed class RefundOrderExecutor(SandboxBusiness business) : IActionExecu
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var order = await SandboxBusiness.FindForUpdateAsync(db, db.Orders, SandboxBusiness.Text(packet, "order_id"), "order", cancellationToken);
-            return await RefundRecording.RecordAsync(db, order, SandboxBusiness.NewId("re", packet), SandboxBusiness.Number(packet, "amount"),
-                SandboxBusiness.Text(packet, "reason"), business.Now, cancellationToken);
+            var order = await BusinessUnitOfWork.FindForUpdateAsync(db, db.Orders, BusinessUnitOfWork.Text(packet, "order_id"), "order", cancellationToken);
+            return await RefundRecording.RecordAsync(db, order, BusinessUnitOfWork.NewId("re", packet), BusinessUnitOfWork.Number(packet, "amount"),
+                BusinessUnitOfWork.Text(packet, "reason"), business.Now, cancellationToken);
         }, packet.ActionId, cancellationToken);
 }
 
 /// <summary><see cref="ChangePriceAction"/>: sets the product's price (and its listings'), keeps the change as history; undone by restoring the price.</summary>
-public sealed class ChangePriceExecutor(SandboxBusiness business) : IActionExecutor
+public sealed class ChangePriceExecutor(BusinessUnitOfWork business) : IActionExecutor
 {
     /// <inheritdoc />
     public string Action => ChangePriceAction.ActionName;
@@ -37,13 +38,13 @@ public sealed class ChangePriceExecutor(SandboxBusiness business) : IActionExecu
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var product = await SandboxBusiness.FindForUpdateAsync(db, db.Products, SandboxBusiness.Text(packet, "product_id"), "product", cancellationToken);
-            return await PriceChangeRecording.RecordAsync(db, product, SandboxBusiness.Number(packet, "new_price"), packet, business.Now, cancellationToken);
+            var product = await BusinessUnitOfWork.FindForUpdateAsync(db, db.Products, BusinessUnitOfWork.Text(packet, "product_id"), "product", cancellationToken);
+            return await PriceChangeRecording.RecordAsync(db, product, BusinessUnitOfWork.Number(packet, "new_price"), packet, business.Now, cancellationToken);
         }, packet.ActionId, cancellationToken);
 }
 
 /// <summary><see cref="PublishListingAction"/>: lists a product on a channel.</summary>
-public sealed class PublishListingExecutor(SandboxBusiness business) : IActionExecutor
+public sealed class PublishListingExecutor(BusinessUnitOfWork business) : IActionExecutor
 {
     /// <inheritdoc />
     public string Action => PublishListingAction.ActionName;
@@ -52,12 +53,12 @@ public sealed class PublishListingExecutor(SandboxBusiness business) : IActionEx
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var product = await SandboxBusiness.FindAsync(db.Products, SandboxBusiness.Text(packet, "product_id"), "product", cancellationToken);
-            var id = SandboxBusiness.NewId("li", packet);
+            var product = await BusinessUnitOfWork.FindAsync(db.Products, BusinessUnitOfWork.Text(packet, "product_id"), "product", cancellationToken);
+            var id = BusinessUnitOfWork.NewId("li", packet);
             var listing = new Listing
             {
-                Id = id, ProductId = product.Id, Channel = SandboxBusiness.Text(packet, "channel"), ExternalId = $"sandbox-{id}",
-                Title = SandboxBusiness.Text(packet, "title"), Description = SandboxBusiness.Text(packet, "description"),
+                Id = id, ProductId = product.Id, Channel = BusinessUnitOfWork.Text(packet, "channel"), ExternalId = $"sandbox-{id}",
+                Title = BusinessUnitOfWork.Text(packet, "title"), Description = BusinessUnitOfWork.Text(packet, "description"),
                 Price = product.Price, Status = "published", PublishedAt = business.Now,
             };
             db.Listings.Add(listing);
@@ -71,7 +72,7 @@ public sealed class PublishListingExecutor(SandboxBusiness business) : IActionEx
 }
 
 /// <summary><see cref="FulfillOrderAction"/>: marks the order fulfilled (shipped).</summary>
-public sealed class FulfillOrderExecutor(SandboxBusiness business) : IActionExecutor
+public sealed class FulfillOrderExecutor(BusinessUnitOfWork business) : IActionExecutor
 {
     /// <inheritdoc />
     public string Action => FulfillOrderAction.ActionName;
@@ -80,7 +81,7 @@ public sealed class FulfillOrderExecutor(SandboxBusiness business) : IActionExec
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var order = await SandboxBusiness.FindAsync(db.Orders, SandboxBusiness.Text(packet, "order_id"), "order", cancellationToken);
+            var order = await BusinessUnitOfWork.FindAsync(db.Orders, BusinessUnitOfWork.Text(packet, "order_id"), "order", cancellationToken);
             order.Status = "fulfilled";
             order.FulfilledAt = business.Now;
             var result = new ExecutionResult
@@ -92,7 +93,7 @@ public sealed class FulfillOrderExecutor(SandboxBusiness business) : IActionExec
 }
 
 /// <summary><see cref="RespondTicketAction"/>: answers a support ticket.</summary>
-public sealed class RespondTicketExecutor(SandboxBusiness business) : IActionExecutor
+public sealed class RespondTicketExecutor(BusinessUnitOfWork business) : IActionExecutor
 {
     /// <inheritdoc />
     public string Action => RespondTicketAction.ActionName;

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions.Definitions;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data;
@@ -12,7 +13,7 @@ using LiveShop.Kernel.Actions.Definitions.WorkProducts;
 namespace LiveShop.Plugins.Sandbox.Actions;
 
 /// <summary><see cref="ReorderStockAction"/>: raises a purchase order with the product's supplier.</summary>
-public sealed class ReorderStockExecutor(SandboxBusiness business) : IActionExecutor
+public sealed class ReorderStockExecutor(BusinessUnitOfWork business) : IActionExecutor
 {
     /// <inheritdoc />
     public string Action => ReorderStockAction.ActionName;
@@ -21,14 +22,14 @@ public sealed class ReorderStockExecutor(SandboxBusiness business) : IActionExec
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var product = await SandboxBusiness.FindAsync(db.Products, SandboxBusiness.Text(packet, "product_id"), "product", cancellationToken);
+            var product = await BusinessUnitOfWork.FindAsync(db.Products, BusinessUnitOfWork.Text(packet, "product_id"), "product", cancellationToken);
             var supplierId = product.SupplierId ?? throw new InvalidOperationException($"product {product.Id} has no supplier to reorder from");
-            var supplier = await SandboxBusiness.FindAsync(db.Suppliers, supplierId, "supplier", cancellationToken);
-            var quantity = (int)SandboxBusiness.Number(packet, "quantity");
-            var unitCost = SandboxBusiness.OptionalNumber(packet, "unit_cost") ?? product.UnitCost;
+            var supplier = await BusinessUnitOfWork.FindAsync(db.Suppliers, supplierId, "supplier", cancellationToken);
+            var quantity = (int)BusinessUnitOfWork.Number(packet, "quantity");
+            var unitCost = BusinessUnitOfWork.OptionalNumber(packet, "unit_cost") ?? product.UnitCost;
             var order = new PurchaseOrder
             {
-                Id = SandboxBusiness.NewId("po", packet), SupplierId = supplierId, Status = "ordered", OrderedAt = business.Now,
+                Id = BusinessUnitOfWork.NewId("po", packet), SupplierId = supplierId, Status = "ordered", OrderedAt = business.Now,
                 ExpectedAt = business.Now.AddDays(supplier.LeadTimeDays), Total = quantity * unitCost,
             };
             order.Lines.Add(new PurchaseOrderLine { PurchaseOrderId = order.Id, ProductId = product.Id, Quantity = quantity, UnitCost = unitCost });
@@ -42,7 +43,7 @@ public sealed class ReorderStockExecutor(SandboxBusiness business) : IActionExec
 }
 
 /// <summary><see cref="PaySupplierAction"/>: pays a supplier from cash (journal entry Dr inventory / Cr cash).</summary>
-public sealed class PaySupplierExecutor(SandboxBusiness business) : IActionExecutor
+public sealed class PaySupplierExecutor(BusinessUnitOfWork business) : IActionExecutor
 {
     /// <inheritdoc />
     public string Action => PaySupplierAction.ActionName;
@@ -51,10 +52,10 @@ public sealed class PaySupplierExecutor(SandboxBusiness business) : IActionExecu
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var supplier = await SandboxBusiness.FindAsync(db.Suppliers, SandboxBusiness.Text(packet, "supplier_id"), "supplier", cancellationToken);
-            var amount = SandboxBusiness.Number(packet, "amount");
+            var supplier = await BusinessUnitOfWork.FindAsync(db.Suppliers, BusinessUnitOfWork.Text(packet, "supplier_id"), "supplier", cancellationToken);
+            var amount = BusinessUnitOfWork.Number(packet, "amount");
             var entry = Payments.Journal(db, business.Now, $"payment to supplier {supplier.Id}", "supplier_payment", supplier.Id, debit: "1200", amount);
-            var reference = SandboxBusiness.NewId("pay", packet);
+            var reference = BusinessUnitOfWork.NewId("pay", packet);
             var result = new ExecutionResult
             {
                 ConnectorReference = reference, Summary = $"paid {amount} to supplier {supplier.Id} ({reference})",
@@ -64,7 +65,7 @@ public sealed class PaySupplierExecutor(SandboxBusiness business) : IActionExecu
 }
 
 /// <summary><see cref="PayCreatorAction"/>: pays a creator's commissions (payout row, journal entry Dr payable / Cr cash).</summary>
-public sealed class PayCreatorExecutor(SandboxBusiness business) : IActionExecutor
+public sealed class PayCreatorExecutor(BusinessUnitOfWork business) : IActionExecutor
 {
     /// <inheritdoc />
     public string Action => PayCreatorAction.ActionName;
@@ -73,11 +74,11 @@ public sealed class PayCreatorExecutor(SandboxBusiness business) : IActionExecut
     public Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken) =>
         business.InTransactionAsync<ExecutionResult>(async db =>
         {
-            var creator = await SandboxBusiness.FindAsync(db.Creators, SandboxBusiness.Text(packet, "creator_id"), "creator", cancellationToken);
-            var amount = SandboxBusiness.Number(packet, "amount");
+            var creator = await BusinessUnitOfWork.FindAsync(db.Creators, BusinessUnitOfWork.Text(packet, "creator_id"), "creator", cancellationToken);
+            var amount = BusinessUnitOfWork.Number(packet, "amount");
             var payout = new CreatorPayout
             {
-                Id = SandboxBusiness.NewId("cp", packet), CreatorId = creator.Id, Amount = amount, Status = "paid", PeriodEnd = business.Now, PaidAt = business.Now,
+                Id = BusinessUnitOfWork.NewId("cp", packet), CreatorId = creator.Id, Amount = amount, Status = "paid", PeriodEnd = business.Now, PaidAt = business.Now,
             };
             db.CreatorPayouts.Add(payout);
             var entry = Payments.Journal(db, business.Now, $"payout {payout.Id} to creator {creator.Id}", "creator_payout", payout.Id, debit: "2100", amount);

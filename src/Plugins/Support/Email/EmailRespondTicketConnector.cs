@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Database;
 using LiveShop.Plugins.Integrations;
@@ -15,7 +16,7 @@ namespace LiveShop.Plugins.Support.Email;
 /// message (In-Reply-To / References its Message-Id, subject "Re: …"), then records the response on the ticket.
 /// </summary>
 public sealed class EmailRespondTicketConnector(
-    NpgsqlDataSource dataSource, EmailReplySender sender, SandboxBusiness business, EmailSettings settings, TimeProvider time) : ILiveActionConnector
+    NpgsqlDataSource dataSource, EmailReplySender sender, BusinessUnitOfWork business, EmailSettings settings, TimeProvider time) : ILiveActionConnector
 {
     /// <summary>The channel value of tickets that came in by email.</summary>
     public const string Channel = "email";
@@ -37,8 +38,8 @@ public sealed class EmailRespondTicketConnector(
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken)
     {
-        var ticketId = SandboxBusiness.Text(packet, "ticket_id");
-        var text = SandboxBusiness.Text(packet, "message");
+        var ticketId = BusinessUnitOfWork.Text(packet, "ticket_id");
+        var text = BusinessUnitOfWork.Text(packet, "message");
         ReplyTarget target;
         await using (var db = LiveShopDataSource.CreateContext(dataSource))
         {

@@ -1,4 +1,5 @@
 using LiveShop.Memory.Events;
+using LiveShop.Plugins.Records;
 using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,7 @@ public static class EmailServices
 
         services.AddSingleton(settings);
         services.TryAddSingleton(sp => new EventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<SandboxBusiness>();
+        services.TryAddSingleton<BusinessUnitOfWork>();
         services.AddSingleton<EmailReplySender>();
         services.AddSingleton<EmailTicketStore>();
         services.AddSingleton<EmailTicketFetcher>();

@@ -1,4 +1,5 @@
 using LiveShop.Memory.Data.Entities.Customers;
+using LiveShop.Plugins.Records;
 using LiveShop.Memory.Data.Entities.Orders;
 using LiveShop.Memory.Events;
 using LiveShop.Plugins.Sandbox.Actions;
@@ -33,7 +34,7 @@ internal static class EmailTestSupport
 
     public static EmailRespondTicketConnector Connector(TestDatabase database, EmailSettings settings) =>
         new(database.DataSource, new EmailReplySender(settings, TimeProvider.System, NullLogger<EmailReplySender>.Instance),
-            new SandboxBusiness(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), TimeProvider.System),
+            new BusinessUnitOfWork(database.DataSource, new EventStore(database.DataSource, TimeProvider.System), TimeProvider.System),
             settings, TimeProvider.System);
 
     /// <summary>Adds the known customer and their order once per database.</summary>

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Database;
 using LiveShop.Plugins.Commerce.Recording;
@@ -15,7 +16,7 @@ namespace LiveShop.Plugins.Commerce.Shopify.Connectors;
 /// <see cref="ChangePriceAction"/> for a product listed on Shopify: sets every variant of the listed Shopify product to the new
 /// price, then records the change in the database exactly as the sandbox does (price, listings, history, events).
 /// </summary>
-public sealed class ShopifyChangePriceConnector(ShopifyShop shop, SandboxBusiness business, NpgsqlDataSource dataSource) : ILiveActionConnector
+public sealed class ShopifyChangePriceConnector(ShopifyShop shop, BusinessUnitOfWork business, NpgsqlDataSource dataSource) : ILiveActionConnector
 {
     /// <inheritdoc />
     public string IntegrationId => ShopifyIds.Channel;
@@ -31,8 +32,8 @@ public sealed class ShopifyChangePriceConnector(ShopifyShop shop, SandboxBusines
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken)
     {
-        var productId = SandboxBusiness.Text(packet, "product_id");
-        var price = SandboxBusiness.Number(packet, "new_price");
+        var productId = BusinessUnitOfWork.Text(packet, "product_id");
+        var price = BusinessUnitOfWork.Number(packet, "new_price");
         var shopifyProductId = await ShopifyListingAsync(productId, cancellationToken)
             ?? throw new InvalidOperationException($"product {productId} has no Shopify listing");
         // Shopify first: if it refuses (userErrors, outage), the database keeps the old price and nothing is recorded.
@@ -40,7 +41,7 @@ public sealed class ShopifyChangePriceConnector(ShopifyShop shop, SandboxBusines
         await shop.SetVariantPricesAsync(shopifyProductId, variants.Select(v => v.Id), price, cancellationToken);
         return await business.InTransactionAsync(async db =>
         {
-            var product = await SandboxBusiness.FindAsync(db.Products, productId, "product", cancellationToken);
+            var product = await BusinessUnitOfWork.FindAsync(db.Products, productId, "product", cancellationToken);
             return await PriceChangeRecording.RecordAsync(db, product, price, packet, business.Now, cancellationToken, connectorReference: $"{shopifyProductId}@{price}");
         }, packet.ActionId, cancellationToken, ShopifyIds.Channel);
     }

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Gateway;
+using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Verification;
 using LiveShop.Memory.Data.Entities.Payments;
 using LiveShop.Memory.Database;
@@ -17,7 +18,7 @@ namespace LiveShop.Plugins.Commerce.Shopify.Connectors;
 /// transaction with the action's idempotency key, then the refund is recorded as the sandbox records one. Orders of the
 /// shop paid through Stripe are left to the Stripe connector, which refunds the PaymentIntent itself.
 /// </summary>
-public sealed class ShopifyRefundConnector(ShopifyShop shop, SandboxBusiness business, NpgsqlDataSource dataSource) : ILiveActionConnector
+public sealed class ShopifyRefundConnector(ShopifyShop shop, BusinessUnitOfWork business, NpgsqlDataSource dataSource) : ILiveActionConnector
 {
     /// <inheritdoc />
     public string IntegrationId => ShopifyIds.Channel;
@@ -33,9 +34,9 @@ public sealed class ShopifyRefundConnector(ShopifyShop shop, SandboxBusiness bus
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ActionPacket packet, CancellationToken cancellationToken)
     {
-        var orderId = SandboxBusiness.Text(packet, "order_id");
-        var amount = SandboxBusiness.Number(packet, "amount");
-        var reason = SandboxBusiness.Text(packet, "reason");
+        var orderId = BusinessUnitOfWork.Text(packet, "order_id");
+        var amount = BusinessUnitOfWork.Number(packet, "amount");
+        var reason = BusinessUnitOfWork.Text(packet, "reason");
         var (orderGid, capture) = await CaptureAsync(orderId, cancellationToken)
             ?? throw new InvalidOperationException($"order {orderId} has no Shopify Payments capture to refund");
         var refund = await shop.RefundAsync(orderGid,
@@ -46,7 +47,7 @@ public sealed class ShopifyRefundConnector(ShopifyShop shop, SandboxBusiness bus
         var refundId = ShopifyIds.Local("re", refund.Id);
         return await business.InTransactionAsync(async db =>
         {
-            var order = await SandboxBusiness.FindAsync(db.Orders, orderId, "order", cancellationToken);
+            var order = await BusinessUnitOfWork.FindAsync(db.Orders, orderId, "order", cancellationToken);
             if (await db.Refunds.FindAsync([refundId], cancellationToken) is { } recorded)
                 return (new ExecutionResult
                 {

@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace LiveShop.Plugins.Sandbox.Actions;
+namespace LiveShop.Plugins.Records;
 
 /// <summary>
-/// The sandbox business the sandbox executors act on: one unit of work per action in which the business rows and their
-/// events commit together, so an action is either wholly visible or not at all.
+/// The business database's unit of work for an executed action, whoever carried it out (a sandbox executor, or a live
+/// connector recording what Stripe, Shopify or the mail server did): the business rows and their events commit together
+/// with the action's receipt, so an action is either wholly visible or not at all, and applied once.
 /// </summary>
-public sealed class SandboxBusiness(NpgsqlDataSource dataSource, EventStore eventStore, TimeProvider time)
+public sealed class BusinessUnitOfWork(NpgsqlDataSource dataSource, EventStore eventStore, TimeProvider time)
 {
     /// <summary>Event source of everything the sandbox connectors do.</summary>
     public const string Source = "sandbox";
