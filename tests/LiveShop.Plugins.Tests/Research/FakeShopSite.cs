@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace LiveShop.Plugins.Tests.Research;
 
 /// <summary>One request the site served: path, user agent and when (on the site's own stopwatch).</summary>
-public sealed record SiteRequest(string PathAndQuery, string UserAgent, TimeSpan At);
+public sealed record SiteRequest(string PathAndQuery, string UserAgent, DateTimeOffset At);
 
 /// <summary>A small shop website on 127.0.0.1 with a robots.txt of the test's choosing and a few product pages.</summary>
 public sealed class FakeShopSite : IAsyncDisposable
@@ -34,7 +33,9 @@ public sealed class FakeShopSite : IAsyncDisposable
         """;
 
     private readonly ConcurrentQueue<SiteRequest> _requests = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    /// <summary>The clock requests are stamped by; a test gives it the fetcher's clock to see the crawl delay in that time.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     private WebApplication? _app;
 
     /// <summary>The status robots.txt answers with.</summary>
@@ -59,7 +60,7 @@ public sealed class FakeShopSite : IAsyncDisposable
         var app = site._app = builder.Build();
         app.Use(async (context, next) =>
         {
-            site._requests.Enqueue(new SiteRequest(context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), site._clock.Elapsed));
+            site._requests.Enqueue(new SiteRequest(context.Request.Path + context.Request.QueryString, context.Request.Headers.UserAgent.ToString(), site.Clock.GetUtcNow()));
             await next(context);
         });
         app.MapGet("/robots.txt", () => Results.Text(site.Robots, "text/plain", statusCode: site.RobotsStatus));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using LiveShop.Plugins.Research.ProductPages;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LiveShop.Plugins.Tests.Research;
 
@@ -65,16 +66,22 @@ public sealed class ProductPageFetcherTests : IAsyncLifetime
     public async Task Crawl_delay_spaces_fetches_to_one_host_and_robots_txt_is_fetched_once()
     {
         _site.Robots = "User-agent: liveshopresearch\nCrawl-delay: 0.6\nDisallow: /private/\n";
-        using var fetcher = Fetcher();
+        // The delay is kept on the fetcher's clock, which moves only here, so how long the machine takes changes nothing.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+        _site.Clock = clock;
+        using var fetcher = new ProductPageFetcher(LoopbackAllowed, clock);
 
         var first = await fetcher.FetchAsync(_site.BaseUrl + "/products/ice-roller", default);
-        var second = await fetcher.FetchAsync(_site.BaseUrl + "/products/gua-sha", default);
+        var second = fetcher.FetchAsync(_site.BaseUrl + "/products/gua-sha", default);
+        clock.Advance(TimeSpan.FromMilliseconds(599));
+        Assert.False(second.IsCompleted, "the second fetch did not wait for the crawl delay");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.NotNull(first.Page);
-        Assert.NotNull(second.Page);
+        Assert.NotNull((await second).Page);
         var pages = _site.PageRequests;
         Assert.Equal(2, pages.Count);
-        Assert.True(pages[1].At - pages[0].At >= TimeSpan.FromMilliseconds(580), $"second fetch came {(pages[1].At - pages[0].At).TotalMilliseconds} ms after the first");
+        Assert.Equal(TimeSpan.FromMilliseconds(600), pages[1].At - pages[0].At);
         Assert.Single(_site.Requests, r => r.PathAndQuery == "/robots.txt");
     }
 
