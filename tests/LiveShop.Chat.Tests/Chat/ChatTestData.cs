@@ -39,7 +39,7 @@ public static class ChatTestData
     public static async Task AddHostileTicketAsync(LiveShopServer server, string orderId, string ticketId)
     {
         await using var db = server.Database.CreateContext();
-        var now = DateTimeOffset.UtcNow;
+        var now = server.Clock.GetUtcNow();
         var customerId = "c_" + orderId;
         db.Customers.Add(new Customer { Id = customerId, Email = $"{customerId}@example.com", Name = "Mallory", Country = "AU", CreatedAt = now.AddDays(-30) });
         db.Orders.Add(new Order

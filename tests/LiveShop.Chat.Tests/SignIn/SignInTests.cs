@@ -39,7 +39,7 @@ public sealed class SignInTests(FakeClockLiveShopServer server) : IClassFixture<
     [Fact]
     public async Task An_api_key_signs_in_until_it_is_revoked()
     {
-        var registry = new ApiKeyRegistry(() => LiveShopDataSource.CreateContext(server.Database.DataSource), TimeProvider.System);
+        var registry = new ApiKeyRegistry(() => LiveShopDataSource.CreateContext(server.Database.DataSource), server.Clock);
         var created = (await registry.CreateAsync(LiveShopServer.FounderEmail, "revocable", CancellationToken.None))!.Value;
         Assert.StartsWith("lsk_", created.Key);
         using var client = new HttpClient { BaseAddress = server.BaseAddress };

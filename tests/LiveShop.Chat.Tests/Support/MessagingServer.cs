@@ -111,7 +111,7 @@ public sealed class MessagingServer : LiveShopServer
             """);
         await command.ExecuteNonQueryAsync();
         await using var context = Database.CreateContext();
-        context.Customers.Add(new() { Id = "c_1", Email = "c1@example.com", Name = "Casey", Country = "AU", CreatedAt = DateTimeOffset.UtcNow.AddDays(-30) });
+        context.Customers.Add(new() { Id = "c_1", Email = "c1@example.com", Name = "Casey", Country = "AU", CreatedAt = Clock.GetUtcNow().AddDays(-30) });
         context.Orders.Add(new()
         {
             Id = "o_1042", CustomerId = "c_1", Channel = "shopify", PlacedAt = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), Status = "shipped",
