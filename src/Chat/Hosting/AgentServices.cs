@@ -15,36 +15,16 @@ using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace LiveShop.Chat.Hosting;
 
-/// <summary>Registers the agent mesh: plugins, personas, router, goal intake, kernel factory, chat model and chat turns.</summary>
+/// <summary>The host's part of the agents: the chat model it is configured with, and the goal task worker of the web host.</summary>
 public static class AgentServices
 {
-    /// <summary>
-    /// Adds everything a chat turn needs over the policy and the <see cref="IActionPipeline"/> of <c>AddActionGateway</c>
-    /// (one policy in force for verifier, gateway and persona ceilings); <see cref="LiveShopComposition"/> composes both.
-    /// </summary>
-    public static IServiceCollection AddLiveShopAgents(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Adds the chat model of <c>Llm</c> (an OpenAI-compatible endpoint, or the offline planner when none is configured).</summary>
+    public static IServiceCollection AddChatModel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IFunctionAudit, EventStoreFunctionAudit>();
-        services.AddSingleton(LoadPersonas);
-        services.AddSingleton<IPersonaRouter>(sp => new PersonaRouter(sp.GetRequiredService<PersonaCatalog>()));
-        services.AddSingleton(sp => new GoalPlanner(sp.GetRequiredService<PersonaCatalog>()));
-        services.AddSingleton<GoalIntake>();
-        services.AddSingleton<ConversationStore>();
-        services.AddSingleton<IVerdictPreview, VerifierPreview>();
-        services.AddSingleton(sp =>
-        {
-            var catalog = sp.GetRequiredService<PersonaCatalog>();
-            var audit = sp.GetRequiredService<IFunctionAudit>();
-            var ceiling = new PersonaCeilingPipeline(sp.GetRequiredService<IActionPipeline>(), catalog, sp.GetRequiredService<IVerdictPreview>(), audit,
-                sp.GetRequiredService<RequestAuthority>());
-            return new KernelFactory(sp.GetServices<PluginRegistration>(), PersonaFunctionPolicy.FromCatalog(catalog), ceiling, audit,
-                sp.GetRequiredService<ILoggerFactory>(), new KernelFactoryOptions { FailOnUndeclaredFunctions = IsDevelopment(configuration) });
-        });
         var llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
         services.AddSingleton(llm);
         services.AddSingleton(ChatModelFactory.Describe(llm));
         services.AddSingleton<IChatCompletionService>(sp => ChatModelFactory.Create(llm, sp, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<ChatTurnService>();
         return services;
     }
 
@@ -61,25 +41,4 @@ public static class AgentServices
         services.AddHostedService<GoalTaskWorker>();
         return services;
     }
-
-    private static PersonaCatalog LoadPersonas(IServiceProvider services)
-    {
-        var registered = services.GetServices<PluginRegistration>()
-            .SelectMany(p => WorldActionFunctions.PluginOf(p, null))
-            .Select(f => f.Name)
-            .ToHashSet(StringComparer.Ordinal);
-        // Actions whose plugin this host does not register are accepted: a persona may list them, and a model
-        // calling them is refused as undeclared.
-        var known = registered.Concat(ActionCatalog.Actions.Keys).ToHashSet(StringComparer.Ordinal);
-        var catalog = PersonaCatalogLoader.LoadDefault(known);
-        var missing = catalog.All.SelectMany(p => p.Functions).Where(f => !registered.Contains(f)).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (missing.Count > 0)
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AgentServices))
-                .LogWarning("Personas list functions no plugin registers yet (refused if called): {Functions}", string.Join(", ", missing));
-        return catalog;
-    }
-
-    private static bool IsDevelopment(IConfiguration configuration) =>
-        string.Equals(configuration[HostDefaults.EnvironmentKey] ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
-            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"), Environments.Development, StringComparison.OrdinalIgnoreCase);
 }

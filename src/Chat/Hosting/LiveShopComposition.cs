@@ -20,10 +20,10 @@ public static class LiveShopComposition
     {
         services.AddLiveShopOptions(configuration);
         services.AddLiveShopMemory(dataSource, _ => KnowledgeServices.CreateEmbedder(configuration));
-        services.AddActionGateway(configuration);
+        services.AddKernelForHost(configuration);
         services.AddLiveShopPlugins(configuration);
         services.AddKnowledgeAndMemory(configuration);
-        services.AddLiveShopAgents(configuration);
+        services.AddChatModel(configuration);
         return services;
     }
 

@@ -1,4 +1,4 @@
-namespace LiveShop.Chat.Hosting;
+namespace LiveShop.Kernel.Gateway;
 
 /// <summary>Timing of the tool gateway (configuration section <c>Gateway</c>).</summary>
 public sealed class GatewayOptions
