@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net.Http.Headers;
 using LiveShop.Chat.Hosting;
 using LiveShop.Chat.SignIn;
@@ -74,7 +75,7 @@ public class LiveShopServer : IAsyncLifetime
             $"--Agents:GoalWorker:Enabled={GoalWorkerEnabled}",
             $"--Sandbox:Paused={SandboxPaused}",
             .. ExtraArguments,
-        ], CancellationToken.None, services => services.AddSingleton(Clock));
+        ], CancellationToken.None, services => services.Replace(ServiceDescriptor.Singleton(Clock)));
         await _app.StartAsync();
         var address = _app.ListenAddress();
         BaseAddress = new Uri(address);
