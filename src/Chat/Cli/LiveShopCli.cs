@@ -63,10 +63,12 @@ public static class LiveShopCli
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
-    // One options type failing throws its OptionsValidationException; several at start throw them together.
+    // One options type failing throws its OptionsValidationException; several at start throw them together. A value the
+    // binder cannot convert (a word where a number belongs) throws while options are resolved at start, naming its key.
     private static List<string>? OptionFailures(Exception e) => e switch
     {
         OptionsValidationException options => [.. options.Failures],
+        InvalidOperationException bind when bind.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [bind.Message],
         AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException) =>
             [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures)],
         _ => null,

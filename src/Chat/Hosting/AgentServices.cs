@@ -34,7 +34,7 @@ public static class AgentServices
     /// </summary>
     public static IServiceCollection AddGoalTaskWorker(this IServiceCollection services)
     {
-        services.AddOptions<GoalWorkerOptions>().BindConfiguration(GoalWorkerOptions.Section);
+        services.AddOptions<GoalWorkerOptions>().BindConfiguration(GoalWorkerOptions.Section).ValidateOnStart();
         services.AddSingleton<GoalTaskQueue>();
         services.AddSingleton<ITaskTurn, ChatTaskTurn>();
         services.AddSingleton<GoalTaskRunner>();

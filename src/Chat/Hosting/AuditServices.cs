@@ -15,7 +15,7 @@ public static class AuditServices
     public static IServiceCollection AddChainCheckpoints(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => OpenCheckpointFile(configuration, sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddOptions<CheckpointSchedule>().BindConfiguration(CheckpointSchedule.Section);
+        services.AddOptions<CheckpointSchedule>().BindConfiguration(CheckpointSchedule.Section).ValidateOnStart();
         services.AddHostedService<ChainCheckpointWorker>();
         return services;
     }

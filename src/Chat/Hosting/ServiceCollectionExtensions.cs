@@ -33,7 +33,7 @@ public static class ServiceCollectionExtensions
         // What the signed-in user's role may do in the console (the policy's roles: section).
         services.AddSingleton<ConsolePermissions>();
         // The live sandbox simulation: one ticker per host, ticking only while it holds the database's ticking lock.
-        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateOnStart();
         services.AddSingleton(sp => new LiveSimulation(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext,
             sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SandboxTicker>();

@@ -13,9 +13,9 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>Options from <c>Slack</c>, <c>Teams</c> and <c>Messaging</c>; stores, clients, handlers, the work queue and the card sync.</summary>
     public static IServiceCollection AddLiveShopMessaging(this IServiceCollection services)
     {
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section);
-        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section);
-        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateOnStart();
         services.AddSingleton<ChatUserLinks>();
         services.AddSingleton<InboundDeliveries>();
         services.AddSingleton<ApprovalCardPosts>();

@@ -15,7 +15,7 @@ public static class SignInServices
 
     public static IServiceCollection AddLiveShopSignIn(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddIdentityCore<User>(identity =>
         {
             identity.Password.RequiredLength = UserPasswords.MinimumLength;

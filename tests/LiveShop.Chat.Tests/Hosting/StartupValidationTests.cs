@@ -35,6 +35,18 @@ public sealed class StartupValidationTests(EmptyTestDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task Serve_refuses_a_setting_it_cannot_read_naming_it_before_migrating()
+    {
+        var result = await CliProcess.RunAsync(["serve", "--urls", "http://127.0.0.1:0"], Environment(("Sandbox__Speed", "fast")));
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Sandbox:Speed", result.StandardError);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError);
+        await using var tables = database.OwnerDataSource.CreateCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'");
+        Assert.Equal(0L, await tables.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task A_verb_whose_defaults_come_from_an_invalid_option_says_so_even_for_its_help()
     {
         var result = await CliProcess.RunAsync(["seed", "--help"], Environment(("LiveShop__SandboxDays", "99999")));
