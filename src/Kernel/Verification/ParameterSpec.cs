@@ -20,15 +20,4 @@ public enum ParameterKind
 }
 
 /// <summary>One declared parameter of an action.</summary>
-public sealed record ParameterSpec(string Name, ParameterKind Kind, bool Required = true, string Description = "")
-{
-    /// <summary>The .NET type the model-facing function declares for the parameter (its JSON schema type).</summary>
-    public Type ClrType => Kind switch
-    {
-        ParameterKind.Number or ParameterKind.Money => typeof(decimal),
-        ParameterKind.WholeNumber => typeof(int),
-        ParameterKind.Flag => typeof(bool),
-        ParameterKind.Object => typeof(System.Text.Json.JsonElement),
-        _ => typeof(string),
-    };
-}
+public sealed record ParameterSpec(string Name, ParameterKind Kind, bool Required = true, string Description = "");

@@ -14,13 +14,22 @@ public sealed record FunctionArgument(string Name, Type Type, string Description
         "Why you propose this, with the figures you relied on. Recorded as evidence for the approver; the verifier checks the facts itself.",
         Required: false);
 
-    /// <summary>The argument that fills one contract parameter; objects arrive from the model as JSON text.</summary>
+    /// <summary>The argument that fills one contract parameter; an optional number or flag may be left empty.</summary>
     public static FunctionArgument For(ParameterSpec parameter)
     {
-        var type = parameter.Kind == ParameterKind.Object ? typeof(string) : parameter.ClrType;
+        var type = TypeOf(parameter.Kind);
         if (!parameter.Required && type.IsValueType) type = typeof(Nullable<>).MakeGenericType(type);
         return new FunctionArgument(parameter.Name, type, parameter.Description, parameter.Required);
     }
+
+    // The JSON schema type the model is offered; objects arrive from the model as JSON text.
+    private static Type TypeOf(ParameterKind kind) => kind switch
+    {
+        ParameterKind.Number or ParameterKind.Money => typeof(decimal),
+        ParameterKind.WholeNumber => typeof(int),
+        ParameterKind.Flag => typeof(bool),
+        _ => typeof(string),
+    };
 
     /// <summary>A free-text argument that is recorded as evidence (not a contract parameter).</summary>
     public static FunctionArgument Evidence(string name, string description, bool required = true) =>
