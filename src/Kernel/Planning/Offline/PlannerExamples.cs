@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Functions;
@@ -12,7 +13,13 @@ namespace LiveShop.Kernel.Planning.Offline;
 /// </summary>
 public static class PlannerExamples
 {
+    // Every turn's function index asks for the hints of every offered function: read each method's attribute once.
+    private static readonly ConcurrentDictionary<MethodInfo, PlannerHints?> ByMethod = new();
+
     /// <summary>The example requests and cue words of <paramref name="function"/>, when it has any.</summary>
     public static PlannerHints? For(KernelFunction function) =>
-        ActionCatalog.Find(function.Name)?.Hints ?? function.UnderlyingMethod?.GetCustomAttribute<PlannerHintsAttribute>()?.Hints;
+        ActionCatalog.Find(function.Name)?.Hints
+        ?? (function.UnderlyingMethod is { } method
+            ? ByMethod.GetOrAdd(method, m => m.GetCustomAttribute<PlannerHintsAttribute>()?.Hints)
+            : null);
 }
