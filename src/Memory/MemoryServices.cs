@@ -1,3 +1,4 @@
+using LiveShop.Memory.Clock;
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Events;
@@ -15,7 +16,7 @@ namespace LiveShop.Memory;
 public static class MemoryServices
 {
     /// <summary>
-    /// Registers the clock, the business database (<paramref name="dataSource"/> and EF Core contexts over it), the event
+    /// Registers the clock (and the business clock over it), the business database (<paramref name="dataSource"/> and EF Core contexts over it), the event
     /// store, the knowledge base (search, ingestion and its queue) and long-term memory with its learning pass, all over the
     /// one embedder <paramref name="embedder"/> creates (the host chooses it from its configuration).
     /// </summary>
@@ -24,6 +25,7 @@ public static class MemoryServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(dataSource);
         services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
+        services.AddSingleton<IBusinessClock, BusinessClock>();
         services.AddSingleton<EventStore>();
         services.AddSingleton(embedder);
         services.AddSingleton<KnowledgeIngestor>();
