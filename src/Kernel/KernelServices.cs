@@ -3,6 +3,7 @@ using LiveShop.Kernel.Actions;
 using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
+using LiveShop.Kernel.Automation;
 using LiveShop.Kernel.Functions;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Orchestration;
@@ -87,6 +88,7 @@ public static class KernelServices
                 sp.GetRequiredService<ILoggerFactory>(), new KernelFactoryOptions { FailOnUndeclaredFunctions = setup.FailOnUndeclaredFunctions });
         });
         services.AddSingleton<ChatTurnService>();
+        services.AddSingleton<AutomationRequester>();
         return services;
     }
 
