@@ -63,6 +63,7 @@ public static class KernelServices
         });
         services.AddSingleton(sp => new LimitLocks(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.LimitLockWait));
         services.AddSingleton<RequestAuthority>();
+        services.AddSingleton<AutonomySwitch>();
         services.AddSingleton<ActionPipeline>();
         services.AddSingleton<IActionPipeline>(sp => sp.GetRequiredService<ActionPipeline>());
         return services.AddAgents(setup);

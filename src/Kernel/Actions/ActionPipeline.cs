@@ -1,5 +1,6 @@
 using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
+using LiveShop.Kernel.Automation;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
@@ -13,11 +14,12 @@ namespace LiveShop.Kernel.Actions;
 /// (deny). Approved actions are verified again against fresh facts before they run: if the verdict changed, the old
 /// approval is superseded and the action goes through the pipeline anew. The facts read and the execution of actions
 /// whose limits read the same running totals are serialized (<see cref="LimitLocks"/>); no lock is held while a human
-/// decides.
+/// decides. While the kill switch (<see cref="AutonomySwitch"/>) is off, automation's requests wait for the founder.
 /// </summary>
 public sealed class ActionPipeline(
     PolicyInForce policies, IFactsProvider facts, ProofSigner signer, ToolGateway gateway, ApprovalGate approvals,
-    DecisionLog decisionLog, PlatformEvents events, UserDirectory users, LimitLocks limits, RequestAuthority requests, TimeProvider time) : IActionPipeline
+    DecisionLog decisionLog, PlatformEvents events, UserDirectory users, LimitLocks limits, RequestAuthority requests, TimeProvider time,
+    AutonomySwitch? autonomy = null) : IActionPipeline
 {
     /// <inheritdoc />
     public Task<ActionOutcome> SubmitAsync(ActionPacket packet, CancellationToken cancellationToken = default) =>
@@ -133,7 +135,9 @@ public sealed class ActionPipeline(
     {
         var policy = await policies.GetAsync(cancellationToken);
         var current = await facts.GetFactsAsync(packet, cancellationToken);
-        return signer.Sign(Verifier.Evaluate(policy, current, packet, time.GetUtcNow()));
+        // The kill switch is read on every verification, so an approval decided after it flipped is verified afresh under it.
+        var autonomyOn = autonomy is null || await autonomy.IsOnAsync(cancellationToken);
+        return signer.Sign(Verifier.Evaluate(policy, current, packet, time.GetUtcNow(), autonomyOn));
     }
 
     private async Task<ActionOutcome> ReportAsync(ActionPacket packet, Verdict verdict, GatewayResult result, CancellationToken cancellationToken)

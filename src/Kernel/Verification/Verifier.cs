@@ -32,11 +32,14 @@ public sealed class Verifier
     public BusinessPolicy Policy { get; }
 
     /// <summary>Verifies with a verifier cached per policy instance.</summary>
-    public static Verdict Evaluate(BusinessPolicy policy, BusinessFacts facts, ActionPacket packet, DateTimeOffset issuedAt) =>
-        PerPolicy.GetValue(policy, p => new Verifier(p)).Verify(facts, packet, issuedAt);
+    public static Verdict Evaluate(BusinessPolicy policy, BusinessFacts facts, ActionPacket packet, DateTimeOffset issuedAt, bool autonomyOn = true) =>
+        PerPolicy.GetValue(policy, p => new Verifier(p)).Verify(facts, packet, issuedAt, autonomyOn);
 
-    /// <summary>The unsigned verdict for <paramref name="packet"/> against <paramref name="facts"/>, issued at <paramref name="issuedAt"/>.</summary>
-    public Verdict Verify(BusinessFacts facts, ActionPacket packet, DateTimeOffset issuedAt)
+    /// <summary>
+    /// The unsigned verdict for <paramref name="packet"/> against <paramref name="facts"/>, issued at <paramref name="issuedAt"/>.
+    /// <paramref name="autonomyOn"/> is the kill switch: while it is off an <c>automation:</c> request needs the founder.
+    /// </summary>
+    public Verdict Verify(BusinessFacts facts, ActionPacket packet, DateTimeOffset issuedAt, bool autonomyOn = true)
     {
         var verdict = new VerdictBuilder();
         var action = packet.ProposedAction ?? "";
@@ -64,6 +67,8 @@ public sealed class Verifier
                 definition.Evaluate(context, verdict);
             }
         }
+
+        AutonomyRule.Evaluate(packet, autonomyOn, verdict);
 
         var (decision, approver) = verdict.Outcome();
         return new Verdict

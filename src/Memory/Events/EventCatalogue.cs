@@ -114,6 +114,7 @@ public static class EventCatalogue
         ("Platform", "ActionApplied", "action_id result:object connector_reference?"),
         ("Platform", "PolicyChanged", "version previous_version action_id adopted_by changes:array reason?"),
         ("Platform", "AccountAccessChanged", "user action_id changed_by from_role to_role from_disabled:boolean to_disabled:boolean reason?"),
+        ("Platform", "AutonomyChanged", "on:boolean previous:boolean changed_by version:integer>=0"),
     ];
 
     /// <summary>Every known event type in catalogue order (grouped by family).</summary>

@@ -20,6 +20,7 @@ public sealed partial class PersistenceOwnerTests
         ["chat_link_codes"] = "src/Chat/Messaging/Linking/ChatUserLinks.cs",
         ["chat_inbound_deliveries"] = "src/Chat/Messaging/InboundDeliveries.cs",
         ["approval_card_posts"] = "src/Chat/Messaging/Surfaces/ApprovalCardPosts.cs",
+        ["autonomy_state"] = "src/Kernel/Automation/AutonomySwitch.cs",
     };
 
     // The DbSet of each table that has an EF entity, as LiveShopDbContext names it.

@@ -2,6 +2,7 @@ using LiveShop.Kernel.Actions;
 using LiveShop.Plugins.Records;
 using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
+using LiveShop.Kernel.Automation;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification.Facts;
@@ -41,8 +42,9 @@ internal sealed class GatewayHarness
         Gateway = new ToolGateway(dataSource, Signer, Policies, new ExecutorRegistry(executors(this)), Approvals, platformEvents, Time);
         Limits = new LimitLocks(dataSource, TimeSpan.FromSeconds(30));
         var decisions = new DecisionLog(dataSource, Time);
+        Autonomy = new AutonomySwitch(dataSource, Events, users, Time);
         Pipeline = new ActionPipeline(Policies, facts(this), Signer, Gateway, Approvals, decisions, platformEvents, users, Limits,
-            new RequestAuthority(Policies, users, platformEvents, decisions, Signer, Time), Time);
+            new RequestAuthority(Policies, users, platformEvents, decisions, Signer, Time), Time, Autonomy);
         Service = new ApprovalService(Approvals, Pipeline, Policies);
     }
 
@@ -58,6 +60,7 @@ internal sealed class GatewayHarness
     public ToolGateway Gateway { get; }
     public LimitLocks Limits { get; }
     public ActionPipeline Pipeline { get; }
+    public AutonomySwitch Autonomy { get; }
 
     public static async Task<GatewayHarness> CreateAsync(TestDatabase database, IFactsProvider facts, IEnumerable<IActionExecutor> executors,
         BusinessPolicy? policy = null, PolicyInForce? policies = null)
