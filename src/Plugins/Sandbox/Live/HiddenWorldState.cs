@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveShop.Memory.Serialization;
+using LiveShop.Plugins.Sandbox.Shocks;
 using LiveShop.Plugins.Sandbox.Simulation;
 
 namespace LiveShop.Plugins.Sandbox.Live;
@@ -21,7 +22,8 @@ internal sealed record TallyEntry(
 /// </summary>
 internal sealed record HiddenWorldState(
     double TrafficScale, IReadOnlyList<ProductTraitsEntry> Traits, IReadOnlyList<ScheduledStep> Schedule, IReadOnlyList<TallyEntry> Tallies,
-    IReadOnlyList<DateOnly> FraudBurstDays, IReadOnlyList<int> NextNumbers, IReadOnlyList<OrderlessBuyer> OrderlessBuyers)
+    IReadOnlyList<DateOnly> FraudBurstDays, IReadOnlyList<int> NextNumbers, IReadOnlyList<OrderlessBuyer> OrderlessBuyers,
+    IReadOnlyList<SandboxShock>? Shocks = null)
 {
     /// <summary>Days of tallies worth keeping: a settlement covers a week that ended three days before it arrives.</summary>
     private const int TallyDays = 14;
@@ -41,7 +43,9 @@ internal sealed record HiddenWorldState(
                 kv.Value.Refunds, kv.Value.CostOfGoods, kv.Value.Commissions, kv.Value.Orders)).ToList(),
         world.FraudBurstDays.Where(d => d >= nextDay).Order().ToList(),
         WorldLoader.NextNumbers(world),
-        world.Profiles.Where(p => p.Orders == 0).Select(p => new OrderlessBuyer(p.CustomerId, p.Ip, p.DeviceId)).ToList());
+        world.Profiles.Where(p => p.Orders == 0).Select(p => new OrderlessBuyer(p.CustomerId, p.Ip, p.DeviceId)).ToList(),
+        // A shock is kept until the day it ends has been played (its end may undo what its start did).
+        world.Shocks.Where(s => s.Until >= nextDay).ToList());
 
     /// <summary>Serialises for the jsonb column.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Options);
@@ -66,6 +70,7 @@ internal sealed record HiddenWorldState(
                 CostOfGoods = t.CostOfGoods, Commissions = t.Commissions, Orders = t.Orders,
             };
         foreach (var d in FraudBurstDays) world.FraudBurstDays.Add(d);
+        world.Shocks.AddRange(Shocks ?? []);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using LiveShop.Memory.Data.Entities.Sandbox;
 using LiveShop.Memory.Events;
 using LiveShop.Memory.Serialization;
 using LiveShop.Plugins.Sandbox.Seeding;
+using LiveShop.Plugins.Sandbox.Shocks;
 using LiveShop.Plugins.Sandbox.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -47,6 +48,35 @@ public sealed class LiveSimulation(Func<LiveShopDbContext> createContext, EventS
         await using var context = createContext();
         var state = await context.SandboxStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         return state is null ? null : new SandboxPosition(state.Seed, state.SimulatedNow, state.StepIndex, state.UpdatedAt);
+    }
+
+    /// <summary>
+    /// Adds shocks (as <c>simulate --shock</c> takes them, day 1 = the next day to be played) to the hidden world, after
+    /// checking that each names a product, supplier, category or provider the business has; returns them as stored.
+    /// Throws <see cref="InvalidShockException"/> naming the field, and adds none, when one is wrong.
+    /// </summary>
+    public async Task<IReadOnlyList<SandboxShock>> AddShocksAsync(IReadOnlyList<string> shocks, CancellationToken cancellationToken = default)
+    {
+        if (shocks.Count == 0) return [];
+        await using var context = createContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var state = await context.SandboxStates.FromSqlRaw("SELECT * FROM sandbox_state WHERE id = 1 FOR UPDATE").AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException("the database holds no sandbox simulation state (sandbox_state is empty); seed a sandbox business first");
+        var products = await context.Products.AsNoTracking().Select(p => new { p.Id, p.Category }).ToListAsync(cancellationToken);
+        var suppliers = await context.Suppliers.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
+        var targets = new ShockTargets(products.Select(p => p.Id).ToHashSet(), suppliers.ToHashSet(), products.Select(p => p.Category).ToHashSet());
+        var firstDay = DateOnly.FromDateTime(state.SimulatedNow.UtcDateTime);
+        var added = shocks.Select(json => ShockParser.Parse(json, firstDay)).ToList();
+        foreach (var shock in added) targets.Check(shock);
+
+        var hidden = HiddenWorldState.FromJson(state.HiddenState);
+        state.HiddenState = (hidden with { Shocks = [.. hidden.Shocks ?? [], .. added] }).ToJson();
+        state.UpdatedAt = timeProvider.GetUtcNow();
+        context.Update(state);
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
     }
 
     /// <summary>Plays <paramref name="days"/> days in a row, each committed on its own.</summary>

@@ -17,10 +17,10 @@ public sealed partial class SandboxSimulator
             if (adSet.DailyBudget <= 0) continue;
             var exhausted = _random.Chance(0.18);
             var spend = exhausted ? adSet.DailyBudget : SeededDraws.Money((double)adSet.DailyBudget * _random.Between(0.82, 0.99));
-            var (impressions, clicks) = DemandModel.AdReach(platform, (double)spend, _random.Between(0.85, 1.2));
+            var (impressions, clicks) = DemandModel.AdReach(platform, (double)spend, _random.Between(0.85, 1.2) * CpmFactor(platform, day));
             var clickCount = _random.Poisson(clicks);
             var channel = DemandModel.LandingChannel(platform);
-            var conversion = DemandModel.Conversion(DemandModel.OrganicBaseConversion(channel) * DemandModel.PurchaseIntent(platform), traits, product.Price);
+            var conversion = DemandModel.Conversion(DemandModel.OrganicBaseConversion(channel) * DemandModel.PurchaseIntent(platform), traits, product.Price) * DemandFactor(product, day);
             var wanted = _random.Poisson(clickCount * conversion);
             var orders = 0;
             var revenue = 0m;

@@ -59,7 +59,7 @@ public sealed partial class SandboxSimulator
                     LiveShowId = show.Id, ProductId = product.Id, FromPrice = product.Price, ToPrice = pinned.ShowPrice,
                 });
                 var traits = TraitsOf(product.Id);
-                var wanted = _random.Poisson(total * DemandModel.Conversion(0.0016, traits, pinned.ShowPrice));
+                var wanted = _random.Poisson(total * DemandModel.Conversion(0.0016, traits, pinned.ShowPrice) * DemandFactor(product, day));
                 for (var n = 0; n < wanted; n++)
                 {
                     var at = pinnedAt.AddMinutes(_random.Between(0, duration - duration * k / products.Count));

@@ -12,9 +12,11 @@ public sealed partial class SandboxSimulator
         var fulfilAt = order.PlacedAt.AddHours(_random.Between(4, 40));
         Schedule(new FulfilOrder(fulfilAt, order.Id));
         var domestic = order.ShippingCountry == "AU";
-        var late = _random.Chance(domestic ? 0.08 : 0.2);
+        var naturallyLate = _random.Chance(domestic ? 0.08 : 0.2);
         var transitDays = domestic ? _random.Between(2, 5) : _random.Between(6, 12);
-        var deliverAt = fulfilAt.AddDays(transitDays + (late ? _random.Between(3, 8) : 0));
+        var shockDelay = DeliveryDelayDays(order);
+        var deliverAt = fulfilAt.AddDays(transitDays + (naturallyLate ? _random.Between(3, 8) : 0) + shockDelay);
+        var late = naturallyLate || shockDelay > 0;
         Schedule(new DeliverOrder(deliverAt, order.Id, late));
         if (late)
             Schedule(new OpenTicket(fulfilAt.AddDays(transitDays + 1), order.CustomerId, order.Id, order.Channel,
@@ -25,11 +27,13 @@ public sealed partial class SandboxSimulator
         {
             if (_random.Chance(0.6)) Schedule(new OpenDispute(order.PlacedAt.AddDays(_random.Between(18, 40)), order.Id, "fraudulent", true));
         }
-        else if (_random.Chance(DemandModel.RefundProbability(traits, late)))
+        else if (RefundWaveFor(order) is { } wave
+            ? _random.Chance(Math.Min(0.95, DemandModel.RefundProbability(traits, late) * (double)wave.Multiplier))
+            : _random.Chance(DemandModel.RefundProbability(traits, late)))
         {
             var line = order.Lines[_random.Next(order.Lines.Count)];
             var amount = _random.Chance(0.6) ? order.Total : line.UnitPrice;
-            var reason = late ? "arrived_late" : QualityReasons[_random.Next(QualityReasons.Length)];
+            var reason = RefundWaveFor(order)?.Reason ?? (late ? "arrived_late" : QualityReasons[_random.Next(QualityReasons.Length)]);
             Schedule(new RequestRefund(deliverAt.AddDays(_random.Between(1, 10)), order.Id, amount, reason));
         }
         else if (_random.Chance(0.003 + (1 - traits.Quality) * 0.004))

@@ -21,7 +21,7 @@ public sealed partial class SandboxSimulator
                 var product = World.Products[p];
                 var traits = World.Traits[p];
                 if (!Sells(product, channel)) continue;
-                var expected = sessions * traits.Popularity / totalPopularity * DemandModel.Conversion(baseRate, traits, product.Price);
+                var expected = sessions * traits.Popularity / totalPopularity * DemandModel.Conversion(baseRate, traits, product.Price) * DemandFactor(product, day);
                 var count = _random.Poisson(expected);
                 for (var n = 0; n < count; n++)
                 {

@@ -48,6 +48,13 @@ public sealed partial class SandboxSimulator
     private void ReceivePurchaseOrderStep(ReceivePurchaseOrder step)
     {
         var index = World.PurchaseOrderIndex[step.PurchaseOrderId];
+        var day = DateOnly.FromDateTime(step.At.UtcDateTime);
+        // A stockout shock holds back every delivery of its product until it ends.
+        if (World.PurchaseOrders[index].Lines.Select(l => StockoutOf(l.ProductId, day)).FirstOrDefault(s => s is not null) is { } held)
+        {
+            Schedule(new ReceivePurchaseOrder(Midnight(held.Until).AddHours(9), step.PurchaseOrderId));
+            return;
+        }
         var po = World.PurchaseOrders[index] = World.PurchaseOrders[index] with { Status = "received", ReceivedAt = step.At };
         foreach (var line in po.Lines)
         {

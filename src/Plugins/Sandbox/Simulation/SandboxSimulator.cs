@@ -61,6 +61,7 @@ public sealed partial class SandboxSimulator
         _dayAdSpend = 0;
 
         if (dayNumber == 0) OpenTheBooks(day);
+        StartAndEndShocks(day);
         OnboardCreators(day, dayNumber);
         LaunchCampaigns(day, dayNumber);
         ReviewSupplierCosts(day, dayNumber);

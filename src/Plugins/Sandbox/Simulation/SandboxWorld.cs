@@ -82,6 +82,8 @@ public sealed class SandboxWorld
     /// <summary>(product, channel) pairs whose listing was taken down: the product does not sell there.</summary>
     internal HashSet<(string ProductId, string Channel)> DelistedPairs { get; } = [];
     internal Dictionary<string, int> AudienceByCreator { get; } = [];
+    /// <summary>Disturbances of the world (hidden from the business), in the order they were added.</summary>
+    internal List<Shocks.SandboxShock> Shocks { get; } = [];
 
     internal long NextOrderLineId = 1, NextLedgerLineId = 1, NextPriceChangeId = 1, NextBudgetChangeId = 1,
         NextPurchaseOrderLineId = 1, NextCommissionId = 1;
