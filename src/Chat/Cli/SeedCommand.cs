@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LiveShop.Chat.Hosting;
+using LiveShop.Memory.Metrics.Store;
 
 namespace LiveShop.Chat.Cli;
 
@@ -38,6 +39,8 @@ internal static class SeedCommand
             foreach (var (table, rows) in report.RowsPerTable.OrderBy(r => r.Key, StringComparer.Ordinal))
                 output.WriteLine($"{table}: {rows.ToString(CultureInfo.InvariantCulture)}");
             output.WriteLine($"events: {report.EventsWritten}");
+            var metrics = await StartupSeeding.BackfillMetricsAsync(host.Services.GetRequiredService<Snapshotter>(), report, cancellationToken);
+            output.WriteLine($"metric_series hourly rows: {metrics.Rows.ToString(CultureInfo.InvariantCulture)} ({metrics.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
             output.WriteLine($"seconds: {report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
             await StartupSeeding.LoadStarterKnowledgeIfEmptyAsync(dataSource, KnowledgeServices.CreateEmbedder(configuration), result.Error(), cancellationToken);
             return 0;

@@ -20,6 +20,7 @@ public static class LiveShopComposition
     {
         services.AddLiveShopOptions(configuration);
         services.AddLiveShopMemory(dataSource, _ => KnowledgeServices.CreateEmbedder(configuration));
+        services.AddMetricsStore();
         services.AddKernelForHost(configuration);
         services.AddLiveShopPlugins(configuration);
         services.AddKnowledgeAndMemory(configuration);

@@ -3,6 +3,7 @@ using LiveShop.Memory.Events;
 using LiveShop.Memory.Knowledge;
 using LiveShop.Memory.Knowledge.Embeddings;
 using LiveShop.Memory.Knowledge.Ingestion;
+using LiveShop.Memory.Metrics.Store;
 using LiveShop.Plugins.Sandbox.Seeding;
 using Npgsql;
 
@@ -15,7 +16,8 @@ public static class StartupSeeding
     /// Seeds when configured to and the database holds no business, then loads the starter knowledge into an empty
     /// knowledge base; prints what it wrote.
     /// </summary>
-    public static async Task SeedIfEmptyAsync(NpgsqlDataSource dataSource, LiveShopOptions options, ITextEmbedder embedder, TextWriter log, CancellationToken cancellationToken)
+    public static async Task SeedIfEmptyAsync(NpgsqlDataSource dataSource, LiveShopOptions options, ITextEmbedder embedder, Snapshotter snapshotter,
+        TextWriter log, CancellationToken cancellationToken)
     {
         if (!options.SeedWhenEmpty) return;
         var seeder = CreateSeeder(dataSource);
@@ -24,6 +26,8 @@ public static class StartupSeeding
             log.WriteLine($"writing the sandbox business ({options.SandboxDays} days, seed {options.SandboxSeed})…");
             var report = await seeder.SeedAsync(SeedOptionsFor(options.SandboxSeed, options.SandboxDays), cancellationToken);
             log.WriteLine($"sandbox business written: {report.TotalRows} rows, {report.EventsWritten} events in {report.Elapsed.TotalSeconds:0.0} s");
+            var metrics = await BackfillMetricsAsync(snapshotter, report, cancellationToken);
+            log.WriteLine($"metrics store backfilled: {metrics.Rows} hourly rows in {metrics.Elapsed.TotalSeconds:0.0} s");
         }
         await LoadStarterKnowledgeIfEmptyAsync(dataSource, embedder, log, cancellationToken);
     }
@@ -42,6 +46,12 @@ public static class StartupSeeding
         foreach (var failed in outcomes.Where(o => o.Status == IngestStatus.Failed))
             log.WriteLine($"starter knowledge: {failed.Source} failed: {failed.Reason}");
     }
+
+    /// <summary>Writes the seeded history into the metrics store: every hour from its first day to the anchor day's midnight.</summary>
+    public static Task<SnapshotReport> BackfillMetricsAsync(Snapshotter snapshotter, SeedReport report, CancellationToken cancellationToken) =>
+        snapshotter.BackfillAsync(Midnight(report.FirstDay), Midnight(report.AnchorDate), cancellationToken);
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>The seeder over a database.</summary>
     public static SandboxSeeder CreateSeeder(NpgsqlDataSource dataSource) =>

@@ -21,6 +21,7 @@ public sealed partial class PersistenceOwnerTests
         ["chat_inbound_deliveries"] = "src/Chat/Messaging/InboundDeliveries.cs",
         ["approval_card_posts"] = "src/Chat/Messaging/Surfaces/ApprovalCardPosts.cs",
         ["autonomy_state"] = "src/Kernel/Automation/AutonomySwitch.cs",
+        ["metric_series"] = "src/Memory/Metrics/Store/MetricSeriesTable.cs",
     };
 
     // The DbSet of each table that has an EF entity, as LiveShopDbContext names it.

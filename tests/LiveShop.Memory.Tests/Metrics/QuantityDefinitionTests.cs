@@ -17,6 +17,30 @@ public sealed class QuantityDefinitionTests
         Assert.All(RefundedAmount.NotRefundedStatuses, s => Assert.False(RefundedAmount.CountsStatus(s)));
     }
 
+    [Fact]
+    public void The_sql_sale_filter_excludes_exactly_the_statuses_that_are_not_sales()
+    {
+        var listed = Regex.Matches(Sales.SqlIsSale, "'([a-z_]+)'").Select(m => m.Groups[1].Value);
+
+        Assert.StartsWith("o.status NOT IN (", Sales.SqlIsSale);
+        Assert.Equal(Sales.NotSaleStatuses.Order(), listed.Order());
+    }
+
+    [Fact]
+    public void Averages_and_costs_per_unit_are_undefined_without_a_denominator()
+    {
+        Assert.Null(Sales.AverageOrderValue(100m, 0m));
+        Assert.Equal(25m, Sales.AverageOrderValue(100m, 4m));
+        Assert.Null(AcquisitionCost.Of(50m, 0m));
+        Assert.Equal(12.5m, AcquisitionCost.Of(50m, 4m));
+        Assert.Null(ConversionRate.Pct(3m, 0m));
+        Assert.Equal(1.5m, ConversionRate.Pct(3m, 200m));
+        Assert.Null(DeliveryTime.AverageDays(10m, 0m));
+        Assert.Equal(2.5m, DeliveryTime.AverageDays(10m, 4m));
+        Assert.Equal(-20m, NetProfit.Of(30m, 50m));
+        Assert.Equal(30m, NetProfit.Of(30m, null));
+    }
+
     [Theory]
     [InlineData(200, 80, 120)]
     [InlineData(100, 100, 0)]

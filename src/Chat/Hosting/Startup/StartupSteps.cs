@@ -2,6 +2,7 @@ using LiveShop.Chat.SignIn;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Knowledge.Embeddings;
 using Microsoft.Extensions.Options;
+using LiveShop.Memory.Metrics.Store;
 using Npgsql;
 
 namespace LiveShop.Chat.Hosting.Startup;
@@ -45,11 +46,11 @@ public sealed class MigrateDatabaseStep(DatabaseLogins logins, NpgsqlDataSource 
 }
 
 /// <summary>Writes the sandbox business and the starter knowledge into an empty database when <c>LiveShop:SeedWhenEmpty</c>.</summary>
-public sealed class SeedSandboxStep(NpgsqlDataSource dataSource, IOptions<LiveShopOptions> options, ITextEmbedder embedder) : IStartupStep
+public sealed class SeedSandboxStep(NpgsqlDataSource dataSource, IOptions<LiveShopOptions> options, ITextEmbedder embedder, Snapshotter snapshotter) : IStartupStep
 {
     /// <inheritdoc />
     public Task RunAsync(CancellationToken cancellationToken) =>
-        StartupSeeding.SeedIfEmptyAsync(dataSource, options.Value, embedder, Console.Out, cancellationToken);
+        StartupSeeding.SeedIfEmptyAsync(dataSource, options.Value, embedder, snapshotter, Console.Out, cancellationToken);
 }
 
 /// <summary>Creates the founder account when there is none; a generated password goes to stdout, never to the log files.</summary>

@@ -66,6 +66,7 @@ public static class ApplicationTableGrants
         new("learning_cursors", Write, "learning pass and e-mail sync keep their cursors (FOR UPDATE SKIP LOCKED, UPDATE, upsert)"),
         new("sandbox_state", Write, "the sandbox seeder writes it; every simulated day locks and updates it"),
         new("autonomy_state", Write, "AutonomySwitch reads the kill switch and the founder changes it (SELECT … FOR UPDATE, UPDATE); one row, never deleted"),
+        new("metric_series", WriteAndDelete, "MetricSeriesTable replaces a snapshot's hours and days (DELETE then INSERT under one lock) and deletes hourly rows past retention"),
         new("__EFMigrationsHistory", Read, "the readiness check compares applied migrations with the build's"),
 
         // Knowledge and memory: editable by design, so deletes are granted.

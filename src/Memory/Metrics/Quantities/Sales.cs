@@ -19,4 +19,13 @@ public static class Sales
 
     /// <summary>Whether an order with <paramref name="status"/> is a sale.</summary>
     public static bool IsSale(string status) => !NotSale.Contains(status);
+
+    /// <summary>
+    /// The same rule as SQL over an <c>orders</c> row aliased <c>o</c>, for set-based reads (the metrics store's snapshot).
+    /// Kept equal to <see cref="NotSaleStatuses"/> by the quantity definition tests.
+    /// </summary>
+    public const string SqlIsSale = "o.status NOT IN ('cancelled', 'payment_failed')";
+
+    /// <summary>Average order value: revenue per sale, null without sales; compared unrounded, reported to two places.</summary>
+    public static decimal? AverageOrderValue(decimal revenue, decimal orders) => orders == 0 ? null : revenue / orders;
 }

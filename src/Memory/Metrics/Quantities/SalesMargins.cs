@@ -40,6 +40,15 @@ public static class SalesMargins
             .ToList();
     }
 
+    /// <summary>
+    /// The same per-line margin as SQL, for set-based reads (the metrics store's snapshot): over an <c>order_lines</c> row
+    /// <c>l</c>, its <c>products</c> row <c>p</c> and <c>rf</c>, the order's refunded amount (<see cref="RefundedAmount"/>,
+    /// NULL when nothing was refunded), with the order's goods total as a window over <c>l.order_id</c>.
+    /// </summary>
+    public const string SqlLineMargin =
+        "l.line_total - l.quantity * (p.unit_cost + p.shipping_cost) - l.line_total * p.platform_fee_pct / 100 " +
+        "- coalesce(rf.amount * l.line_total / nullif(sum(l.line_total) OVER (PARTITION BY l.order_id), 0), 0)";
+
     /// <summary>Margins summed per order.</summary>
     public static IReadOnlyDictionary<string, decimal> ByOrder(this IEnumerable<LineMargin> lines) => Sum(lines, l => l.OrderId);
 
