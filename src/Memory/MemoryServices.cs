@@ -2,6 +2,7 @@ using LiveShop.Memory.Clock;
 using LiveShop.Memory.Data;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Events;
+using LiveShop.Memory.Events.Subscriptions;
 using LiveShop.Memory.Knowledge.Embeddings;
 using LiveShop.Memory.Knowledge.Ingestion;
 using LiveShop.Memory.Knowledge.Retrieval;
@@ -27,6 +28,10 @@ public static class MemoryServices
         services.AddDbContextFactory<LiveShopDbContext>(options => options.UseLiveShopDatabase(dataSource));
         services.AddSingleton<IBusinessClock, BusinessClock>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton(new SubscriptionOptions());
+        services.AddSingleton<SubscriptionCheckpoints>();
+        services.AddSingleton<ParkedEvents>();
+        services.AddSingleton<SubscriptionRunner>();
         services.AddSingleton(embedder);
         services.AddSingleton<KnowledgeIngestor>();
         services.AddSingleton<KnowledgeSearch>();

@@ -22,6 +22,8 @@ public sealed partial class PersistenceOwnerTests
         ["approval_card_posts"] = "src/Chat/Messaging/Surfaces/ApprovalCardPosts.cs",
         ["autonomy_state"] = "src/Kernel/Automation/AutonomySwitch.cs",
         ["metric_series"] = "src/Memory/Metrics/Store/MetricSeriesTable.cs",
+        ["event_subscriptions"] = "src/Memory/Events/Subscriptions/SubscriptionCheckpoints.cs",
+        ["event_subscription_failures"] = "src/Memory/Events/Subscriptions/ParkedEvents.cs",
     };
 
     // The DbSet of each table that has an EF entity, as LiveShopDbContext names it.

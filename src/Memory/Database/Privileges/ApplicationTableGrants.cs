@@ -72,6 +72,8 @@ public static class ApplicationTableGrants
         // Knowledge and memory: editable by design, so deletes are granted.
         new("knowledge_documents", WriteAndDelete, "KnowledgeIngestor stores, re-ingests and deletes documents"),
         new("knowledge_chunks", WriteAndDelete, "KnowledgeIngestor replaces a document's chunks; the re-embedder updates embeddings"),
+        new("event_subscriptions", Write, "SubscriptionCheckpoints registers subscriptions, takes and renews their lease and advances their position (UPDATE); rows stay"),
+        new("event_subscription_failures", Write, "ParkedEvents counts a subscription's failed attempts on an event (upsert) and parks it; rows stay as the record of what was skipped"),
         new("knowledge_ingestions", Write, "KnowledgeIngestionQueue queues uploads, claims them (FOR UPDATE SKIP LOCKED) and records progress; rows stay as history"),
         new("long_term_memories", WriteAndDelete, "MemoryStore writes, edits and deletes memories"),
 
