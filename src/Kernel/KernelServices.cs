@@ -4,6 +4,7 @@ using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Automation;
+using LiveShop.Kernel.Automation.Guardrails;
 using LiveShop.Kernel.Functions;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Orchestration;
@@ -90,6 +91,7 @@ public static class KernelServices
         });
         services.AddSingleton<ChatTurnService>();
         services.AddSingleton<AutomationRequester>();
+        services.AddGuardrailJobs();
         return services;
     }
 

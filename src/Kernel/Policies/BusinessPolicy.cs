@@ -30,6 +30,12 @@ public sealed record BusinessPolicy
     /// <summary>What each role may request, read, approve and do in the console.</summary>
     public required RolePolicy Roles { get; init; }
 
+    /// <summary>The guardrail automations and their settings.</summary>
+    public required AutomationPolicy Automation { get; init; }
+
+    /// <summary>Anomaly alert settings.</summary>
+    public required AlertPolicy Alerts { get; init; }
+
     /// <summary>SHA-256 (hex) of the policy's canonical content; not part of the content itself.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string Version { get; init; } = "";
@@ -131,4 +137,46 @@ public sealed record ProofPolicy
 {
     /// <summary>How long a signed proof stays valid.</summary>
     public required int LifetimeMinutes { get; init; }
+}
+
+/// <summary>One guardrail automation: whether it runs, and over how many closed days it judges.</summary>
+public sealed record Guardrail
+{
+    /// <summary>Whether the guardrail runs at all.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>Closed days the guardrail judges over (0 where it takes no window).</summary>
+    public int Days { get; init; }
+}
+
+/// <summary>The guardrail automations (each requests its actions through the verifier as <c>automation:&lt;name&gt;</c>).</summary>
+public sealed record AutomationPolicy
+{
+    /// <summary>Pauses active ad sets whose 7-day ROAS stayed below <see cref="AdsPolicy.RoasKillSwitch"/> for <see cref="Guardrail.Days"/> closed days.</summary>
+    public required Guardrail RoasKillSwitch { get; init; }
+
+    /// <summary>Pauses the ad sets of a product whose contribution after ad spend over <see cref="Guardrail.Days"/> closed days is negative.</summary>
+    public required Guardrail NegativeMarginPause { get; init; }
+
+    /// <summary>Pauses the lowest-ROAS ad sets while the active daily budgets exceed <see cref="AdsPolicy.DailyCap"/>.</summary>
+    public required Guardrail DailySpendCap { get; init; }
+}
+
+/// <summary>Anomaly alerts on the daily metric series.</summary>
+public sealed record AlertPolicy
+{
+    /// <summary>Whether alerts are raised at all.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>Days of history the expected range is read from.</summary>
+    public required int BaselineDays { get; init; }
+
+    /// <summary>With fewer days of history than this, no alert is raised yet.</summary>
+    public required int MinBaselineDays { get; init; }
+
+    /// <summary>How many robust standard deviations (1.4826 × MAD) from the median the expected range reaches.</summary>
+    public required decimal MadMultiplier { get; init; }
+
+    /// <summary>Hours in which the same alert (kind and entity) is not raised again.</summary>
+    public required int CooldownHours { get; init; }
 }

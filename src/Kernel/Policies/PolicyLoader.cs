@@ -68,6 +68,9 @@ public static class PolicyLoader
         var risk = root.Section("risk");
         var proofs = root.Section("proofs");
         var roles = root.Section("roles");
+        var automation = root.Section("automation");
+        var alerts = root.Section("alerts");
+        var guardrails = new[] { "roas_kill_switch", "negative_margin_pause", "daily_spend_cap" }.ToDictionary(k => k, automation.Section);
 
         var policy = new BusinessPolicy
         {
@@ -109,8 +112,22 @@ public static class PolicyLoader
             },
             Proofs = new ProofPolicy { LifetimeMinutes = proofs.Integer("lifetime_minutes") },
             Roles = RolePolicyReader.Read(roles),
+            Automation = new AutomationPolicy
+            {
+                RoasKillSwitch = new Guardrail { Enabled = guardrails["roas_kill_switch"].Boolean("enabled"), Days = guardrails["roas_kill_switch"].Integer("days") },
+                NegativeMarginPause = new Guardrail { Enabled = guardrails["negative_margin_pause"].Boolean("enabled"), Days = guardrails["negative_margin_pause"].Integer("days") },
+                DailySpendCap = new Guardrail { Enabled = guardrails["daily_spend_cap"].Boolean("enabled") },
+            },
+            Alerts = new AlertPolicy
+            {
+                Enabled = alerts.Boolean("enabled"),
+                BaselineDays = alerts.Integer("baseline_days"),
+                MinBaselineDays = alerts.Integer("min_baseline_days"),
+                MadMultiplier = alerts.Decimal("mad_multiplier"),
+                CooldownHours = alerts.Integer("cooldown_hours"),
+            },
         };
-        foreach (var section in new[] { refunds, ads, pricing, inventory, fraud, listings, risk, proofs, roles })
+        foreach (var section in new[] { refunds, ads, pricing, inventory, fraud, listings, risk, proofs, roles, automation, alerts }.Concat(guardrails.Values))
             section.RejectUnknownKeys();
         return policy;
     }

@@ -53,13 +53,7 @@ public sealed class ProofSigner
     /// </summary>
     public ProofCheck Verify(Verdict verdict, ActionPacket? packet = null)
     {
-        if (string.IsNullOrEmpty(verdict.Proof.Signature))
-            return new(ProofStatus.Unsigned, "the proof carries no signature");
-        Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (!Convert.TryFromBase64String(verdict.Proof.Signature, given, out var written) || written != given.Length)
-            return new(ProofStatus.BadSignature, "the signature is not a base64 HMAC-SHA256");
-        if (!CryptographicOperations.FixedTimeEquals(given, ComputeSignature(verdict)))
-            return new(ProofStatus.BadSignature, "the signature does not match the verdict");
+        if (SignatureProblem(verdict) is { } badSignature) return badSignature;
 
         var now = _time.GetUtcNow();
         if (now >= verdict.Proof.ExpiresAt)
@@ -67,7 +61,30 @@ public sealed class ProofSigner
         // A little skew between hosts is normal; a proof from the future is not.
         if (verdict.Proof.IssuedAt > now.AddMinutes(1))
             return new(ProofStatus.NotYetValid, $"the proof is issued in the future ({verdict.Proof.IssuedAt.UtcDateTime:O})");
+        return BindingProblem(verdict, packet) ?? new(ProofStatus.Valid, "valid");
+    }
 
+    /// <summary>
+    /// Checks a proof kept on record after its action ran: the signature and that it speaks of that exact action, but not
+    /// its freshness (it was fresh when the gateway checked it; it has expired since, as every proof does).
+    /// </summary>
+    public ProofCheck VerifyRecorded(Verdict verdict, ActionPacket packet) =>
+        SignatureProblem(verdict) ?? BindingProblem(verdict, packet) ?? new(ProofStatus.Valid, "valid");
+
+    private ProofCheck? SignatureProblem(Verdict verdict)
+    {
+        if (string.IsNullOrEmpty(verdict.Proof.Signature))
+            return new(ProofStatus.Unsigned, "the proof carries no signature");
+        Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        if (!Convert.TryFromBase64String(verdict.Proof.Signature, given, out var written) || written != given.Length)
+            return new(ProofStatus.BadSignature, "the signature is not a base64 HMAC-SHA256");
+        return CryptographicOperations.FixedTimeEquals(given, ComputeSignature(verdict))
+            ? null
+            : new(ProofStatus.BadSignature, "the signature does not match the verdict");
+    }
+
+    private static ProofCheck? BindingProblem(Verdict verdict, ActionPacket? packet)
+    {
         if (packet is not null)
         {
             if (!string.Equals(packet.ActionId, verdict.ActionId, StringComparison.Ordinal))
@@ -77,7 +94,7 @@ public sealed class ProofSigner
             if (!string.Equals(Verifier.HashParameters(packet.Parameters), verdict.Proof.ParametersHash, StringComparison.Ordinal))
                 return new(ProofStatus.WrongParameters, "the proof is for other parameters");
         }
-        return new(ProofStatus.Valid, "valid");
+        return null;
     }
 
     /// <summary>The canonical bytes that are signed: the verdict without the signature.</summary>

@@ -26,4 +26,7 @@ public readonly record struct DayWindow(DateOnly From, DateOnly To)
 
     /// <summary>Whether <paramref name="date"/> is one of the window's days (for records already in memory).</summary>
     public bool Contains(DateOnly date) => date >= From && date < To;
+
+    /// <summary>The same days as instants: from midnight UTC of <see cref="From"/> to midnight UTC of <see cref="To"/>.</summary>
+    public TimeWindow AsTimeWindow() => new(new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(To.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 }
