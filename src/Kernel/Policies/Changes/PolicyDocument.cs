@@ -60,6 +60,20 @@ public static class PolicyDocument
             ["approve"] = List(role.Value.Approve),
             ["console"] = List(role.Value.Console),
         }))),
+        ["automation"] = new JsonObject
+        {
+            ["roas_kill_switch"] = new JsonObject { ["enabled"] = p.Automation.RoasKillSwitch.Enabled, ["days"] = p.Automation.RoasKillSwitch.Days },
+            ["negative_margin_pause"] = new JsonObject { ["enabled"] = p.Automation.NegativeMarginPause.Enabled, ["days"] = p.Automation.NegativeMarginPause.Days },
+            ["daily_spend_cap"] = new JsonObject { ["enabled"] = p.Automation.DailySpendCap.Enabled },
+        },
+        ["alerts"] = new JsonObject
+        {
+            ["enabled"] = p.Alerts.Enabled,
+            ["baseline_days"] = p.Alerts.BaselineDays,
+            ["min_baseline_days"] = p.Alerts.MinBaselineDays,
+            ["mad_multiplier"] = p.Alerts.MadMultiplier,
+            ["cooldown_hours"] = p.Alerts.CooldownHours,
+        },
     };
 
     /// <summary>The policy as YAML that <see cref="PolicyLoader.Parse"/> reads back to the same version.</summary>
