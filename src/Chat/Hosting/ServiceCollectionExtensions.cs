@@ -1,6 +1,7 @@
 using LiveShop.Chat.Access;
 using LiveShop.Chat.Health;
 using LiveShop.Chat.Messaging;
+using LiveShop.Kernel.Automation.Scheduling;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConsolePermissions>();
         // The live sandbox simulation: one ticker per host, ticking only while it holds the database's ticking lock.
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateOnStart();
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section);
         services.AddSingleton(sp => new LiveSimulation(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext,
             sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SandboxTicker>();

@@ -24,6 +24,7 @@ public sealed partial class PersistenceOwnerTests
         ["metric_series"] = "src/Memory/Metrics/Store/MetricSeriesTable.cs",
         ["event_subscriptions"] = "src/Memory/Events/Subscriptions/SubscriptionCheckpoints.cs",
         ["event_subscription_failures"] = "src/Memory/Events/Subscriptions/ParkedEvents.cs",
+        ["job_runs"] = "src/Kernel/Automation/Scheduling/JobRuns.cs",
     };
 
     // The DbSet of each table that has an EF entity, as LiveShopDbContext names it.

@@ -67,7 +67,26 @@ public static class ApplicationTableGrants
         new("sandbox_state", Write, "the sandbox seeder writes it; every simulated day locks and updates it"),
         new("autonomy_state", Write, "AutonomySwitch reads the kill switch and the founder changes it (SELECT … FOR UPDATE, UPDATE); one row, never deleted"),
         new("metric_series", WriteAndDelete, "MetricSeriesTable replaces a snapshot's hours and days (DELETE then INSERT under one lock) and deletes hourly rows past retention"),
+        new("job_runs", Write, "JobRuns records each firing of a business job (INSERT … ON CONFLICT DO UPDATE on recovery) and completes it (UPDATE); runs are history, never deleted"),
         new("__EFMigrationsHistory", Read, "the readiness check compares applied migrations with the build's"),
+
+        // Quartz.NET's job store (the clustered scheduler): Quartz inserts, updates and deletes its own rows (fired triggers,
+        // one-shot run-now triggers, check-ins and locks come and go), so each table needs all four; never DDL.
+        new("qrtz_job_details", WriteAndDelete, "Quartz job store: the business jobs"),
+        new("qrtz_triggers", WriteAndDelete, "Quartz job store: their triggers"),
+        new("qrtz_simple_triggers", WriteAndDelete, "Quartz job store: run-now triggers"),
+        new("qrtz_simprop_triggers", WriteAndDelete, "Quartz job store: calendar and daily triggers (unused, Quartz still queries it)"),
+        new("qrtz_cron_triggers", WriteAndDelete, "Quartz job store: the cron schedules"),
+        new("qrtz_blob_triggers", WriteAndDelete, "Quartz job store: custom triggers (unused, Quartz still queries it)"),
+        new("qrtz_calendars", WriteAndDelete, "Quartz job store: calendars (unused, Quartz still queries it)"),
+        new("qrtz_paused_trigger_grps", WriteAndDelete, "Quartz job store: paused trigger groups"),
+        new("qrtz_paused_job_grps", WriteAndDelete, "Quartz job store: paused job groups"),
+        new("qrtz_execution_history", WriteAndDelete, "Quartz job store: its own execution history (pruned by Quartz)"),
+        new("qrtz_misfire_history", WriteAndDelete, "Quartz job store: misfires it handled (pruned by Quartz)"),
+        new("qrtz_job_status", WriteAndDelete, "Quartz job store: each job's last result"),
+        new("qrtz_fired_triggers", WriteAndDelete, "Quartz job store: firings in flight, the records a recovering host reads"),
+        new("qrtz_scheduler_state", WriteAndDelete, "Quartz job store: the cluster's check-ins"),
+        new("qrtz_locks", WriteAndDelete, "Quartz job store: the cluster's row locks"),
 
         // Knowledge and memory: editable by design, so deletes are granted.
         new("knowledge_documents", WriteAndDelete, "KnowledgeIngestor stores, re-ingests and deletes documents"),
