@@ -19,6 +19,7 @@ internal static class BenchCommand
         bench.Add(BenchRagCommand.Create());
         bench.Add(BenchVerifyCommand.Create());
         bench.Add(BenchChatCommand.Create());
+        bench.Add(BenchMetricsCommand.Create());
         return bench;
     }
 

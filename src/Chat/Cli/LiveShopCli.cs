@@ -103,6 +103,7 @@ public static class LiveShopCli
         root.Add(ApiKeyCommand.Create());
         root.Add(LinkCommand.Create());
         root.Add(IntegrationsCommand.Create());
+        root.Add(MetricsCommand.Create());
         foreach (var verb in BesideVerbs.Create()) root.Add(verb);
         return root;
     }

@@ -88,6 +88,7 @@ public static class LiveShopWebApp
         app.MapIntegrationsApi();
         app.MapChatApi();
         app.MapMessagingApi();
+        app.MapMetricsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,8 +1,15 @@
+using LiveShop.Kernel.Automation.Jobs;
+using LiveShop.Kernel.Gateway;
+using LiveShop.Kernel.Success;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using LiveShop.Memory.Metrics.Store;
 
 namespace LiveShop.Chat.Hosting;
 
-/// <summary>The metrics store: its table, the snapshotter that writes it and the store that reads it, with its retention setting.</summary>
+/// <summary>
+/// The metrics store (its table, the snapshotter that writes it, the store that reads it, its retention setting and the
+/// hourly snapshot job) and the success metrics read beside it.
+/// </summary>
 public static class MetricsServices
 {
     /// <summary>Registers the metrics store, its options bound from <c>Metrics</c> and validated at start.</summary>
@@ -12,6 +19,9 @@ public static class MetricsServices
         services.AddSingleton<MetricSeriesTable>();
         services.AddSingleton<Snapshotter>();
         services.AddSingleton<MetricsStore>();
+        services.AddSingleton<IBusinessJob, MetricsSnapshotJob>();
+        services.TryAddSingleton<GatewayExecutions>();
+        services.AddSingleton<SuccessMetricsQuery>();
         return services;
     }
 }

@@ -63,6 +63,25 @@ public sealed class DecisionLog(NpgsqlDataSource dataSource, TimeProvider time)
         return decisions;
     }
 
+    /// <summary>
+    /// The actions decided in [<paramref name="from"/>, <paramref name="to"/>) and how many of them the verifier let through
+    /// (allowed, or sent for approval) rather than denied, each action counted once at its latest verdict.
+    /// </summary>
+    public async Task<(int Decided, int Passed)> TallyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT count(*), count(*) FILTER (WHERE decision <> 'deny')
+            FROM (SELECT DISTINCT ON (action_id) decision FROM decision_log
+                  WHERE created_at >= $1 AND created_at < $2 ORDER BY action_id, created_at DESC) latest
+            """);
+        command.Parameters.Add(new() { Value = from.ToUniversalTime() });
+        command.Parameters.Add(new() { Value = to.ToUniversalTime() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+    }
+
     /// <summary>The contract's spelling of a decision.</summary>
     public static string DecisionCode(Decision decision) => decision switch
     {

@@ -8,6 +8,9 @@ namespace LiveShop.Kernel.Gateway;
 /// <summary>A claim on an idempotency key: the action id the execution runs under and which attempt holds it.</summary>
 public sealed record ExecutionClaim(string ActionId, int Attempt);
 
+/// <summary>What the gateway executed in a window: all, those without a human, and those undone since.</summary>
+public sealed record ExecutionTally(int Executed, int WithoutHuman, int Undone);
+
 /// <summary>
 /// The only reader and writer of <c>gateway_executions</c>, the exactly-once ledger of the <see cref="ToolGateway"/>.
 /// Raw SQL on the data source, one round trip per step, because every executed action passes through here: the claim is
@@ -27,6 +30,29 @@ public sealed class GatewayExecutions(NpgsqlDataSource dataSource)
 
     private const string SelectExecution =
         "SELECT idempotency_key, action_id, action, arguments_hash, status, connector_reference, result::text, inverse::text FROM gateway_executions";
+
+    /// <summary>
+    /// The actions executed in [<paramref name="from"/>, <paramref name="to"/>) (completed successfully, undos excluded): how
+    /// many, how many ran with no approval at the request of an agent or an automation rather than a person, and how many
+    /// were undone since (an undo that executed under the key <c>undo:</c> + theirs).
+    /// </summary>
+    public async Task<ExecutionTally> TallyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            SELECT count(*),
+                   count(*) FILTER (WHERE g.approval_id IS NULL AND (g.requested_by LIKE 'automation:%' OR g.requested_by LIKE 'agent:%')),
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM gateway_executions u
+                                                  WHERE u.idempotency_key = 'undo:' || g.idempotency_key AND u.status = '{Succeeded}'))
+            FROM gateway_executions g
+            WHERE g.status = '{Succeeded}' AND g.completed_at >= $1 AND g.completed_at < $2 AND g.idempotency_key NOT LIKE 'undo:%'
+            """);
+        command.Parameters.Add(new() { Value = from.ToUniversalTime() });
+        command.Parameters.Add(new() { Value = to.ToUniversalTime() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new ExecutionTally((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
+    }
 
     /// <summary>Claims the key for a first attempt; null when it was already claimed.</summary>
     public async Task<ExecutionClaim?> TryClaimAsync(string key, ActionPacket packet, string argumentsHash, Guid? approvalId, DateTimeOffset now, CancellationToken cancellationToken)
