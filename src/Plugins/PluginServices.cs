@@ -5,6 +5,7 @@ using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Integrations.Connections;
 using LiveShop.Plugins.Integrations.Routing;
 using LiveShop.Plugins.Memory;
+using LiveShop.Plugins.Routines;
 using LiveShop.Plugins.Sandbox.Actions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class PluginServices
             [.. SandboxExecutors.Create(sp.GetRequiredService<BusinessUnitOfWork>()), .. sp.GetServices<IActionExecutor>()],
             sp.GetServices<ILiveActionConnector>(), sp.GetRequiredService<IntegrationConnections>())));
         services.AddProductPlugins();
+        services.AddRoutineJobs();
         return services;
     }
 }

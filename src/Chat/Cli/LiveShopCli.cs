@@ -104,6 +104,8 @@ public static class LiveShopCli
         root.Add(LinkCommand.Create());
         root.Add(IntegrationsCommand.Create());
         root.Add(MetricsCommand.Create());
+        root.Add(SchedulesCommand.Create());
+        root.Add(AutonomyCommand.Create());
         foreach (var verb in BesideVerbs.Create()) root.Add(verb);
         return root;
     }

@@ -22,6 +22,7 @@ public static class LiveShopComposition
         services.AddLiveShopMemory(dataSource, _ => KnowledgeServices.CreateEmbedder(configuration));
         services.AddMetricsStore();
         services.AddKernelForHost(configuration);
+        services.AddSchedulerOptions(configuration);
         services.AddLiveShopPlugins(configuration);
         services.AddKnowledgeAndMemory(configuration);
         services.AddChatModel(configuration);

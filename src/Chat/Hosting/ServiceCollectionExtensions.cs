@@ -1,7 +1,6 @@
 using LiveShop.Chat.Access;
 using LiveShop.Chat.Health;
 using LiveShop.Chat.Messaging;
-using LiveShop.Kernel.Automation.Scheduling;
 using LiveShop.Kernel.Policies;
 using LiveShop.Kernel.Verification;
 using LiveShop.Kernel.Verification.Facts;
@@ -35,13 +34,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConsolePermissions>();
         // The live sandbox simulation: one ticker per host, ticking only while it holds the database's ticking lock.
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateOnStart();
-        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section);
         services.AddSingleton(sp => new LiveSimulation(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext,
             sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SandboxTicker>();
         services.AddSingleton<ISandboxControl>(sp => sp.GetRequiredService<SandboxTicker>());
         services.AddHostedService(sp => sp.GetRequiredService<SandboxTicker>());
         services.AddGoalTaskWorker();
+        services.AddSchedulerWorkers();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonDefaults.Options.PropertyNamingPolicy;

@@ -59,6 +59,9 @@ public class LiveShopServer : IAsyncLifetime
     /// <summary>Whether the host runs goal tasks in the background; off so a test decides when tasks run (or drives the runner itself).</summary>
     protected virtual bool GoalWorkerEnabled => false;
 
+    /// <summary>Whether the host joins the scheduler cluster; off so no cron firing acts behind a test's assertions.</summary>
+    protected virtual bool SchedulerEnabled => false;
+
     /// <summary>Per-fixture data directory (logs, keys).</summary>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("liveshop-test-").FullName;
 
@@ -74,6 +77,7 @@ public class LiveShopServer : IAsyncLifetime
             $"--Auth:FounderPassword={FounderPassword}",
             $"--Agents:GoalWorker:Enabled={GoalWorkerEnabled}",
             $"--Sandbox:Paused={SandboxPaused}",
+            $"--Scheduler:Enabled={SchedulerEnabled}",
             .. ExtraArguments,
         ], CancellationToken.None, services => services.Replace(ServiceDescriptor.Singleton(Clock)));
         await _app.StartAsync();

@@ -40,6 +40,9 @@ public sealed class BusinessScheduler : IAsyncDisposable
     /// <summary>The Quartz scheduler underneath.</summary>
     public IScheduler Quartz { get; }
 
+    /// <summary>The application services the jobs come from.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>This host's instance id in the cluster.</summary>
     public string InstanceId => Quartz.SchedulerInstanceId;
 

@@ -7,7 +7,7 @@ namespace LiveShop.Kernel.Automation.Scheduling;
 /// This process's one <see cref="BusinessScheduler"/>, built on first use: <c>serve</c> starts it (a cluster member that
 /// runs jobs), a CLI verb or the Schedules page only edits the shared schedule through it.
 /// </summary>
-public sealed class SchedulerHandle(IServiceProvider services, NpgsqlDataSource dataSource, IOptions<SchedulerOptions> options) : IAsyncDisposable
+public sealed class SchedulerHandle(IServiceProvider services, NpgsqlDataSource dataSource, IOptions<SchedulerOptions> options) : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private BusinessScheduler? _scheduler;
@@ -34,8 +34,11 @@ public sealed class SchedulerHandle(IServiceProvider services, NpgsqlDataSource 
     }
 
     /// <inheritdoc />
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_scheduler is { } scheduler) await scheduler.DisposeAsync();
+        if (Interlocked.Exchange(ref _scheduler, null) is { } scheduler) await scheduler.DisposeAsync();
     }
 }
