@@ -4,6 +4,7 @@ using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Automation;
+using LiveShop.Kernel.Automation.Reactions;
 using LiveShop.Kernel.Automation.Guardrails;
 using LiveShop.Kernel.Automation.Scheduling;
 using LiveShop.Kernel.Functions;
@@ -98,6 +99,7 @@ public static class KernelServices
         });
         services.AddSingleton<ChatTurnService>();
         services.AddSingleton<AutomationRequester>();
+        services.AddReactions();
         services.AddGuardrailJobs();
         return services;
     }

@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
             .SetApplicationName("LiveShop.Agents");
         services.AddLiveShopCore(configuration, dataSource);
         services.AddKnowledgeWorkers();
+        services.AddHostedService<EventSubscriptionWorker>();
         services.AddSingleton<BusinessOverviewQuery>();
         services.AddChainCheckpoints(configuration);
         // What the signed-in user's role may do in the console (the policy's roles: section).

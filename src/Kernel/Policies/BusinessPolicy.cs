@@ -160,6 +160,22 @@ public sealed record AutomationPolicy
 
     /// <summary>Pauses the lowest-ROAS ad sets while the active daily budgets exceed <see cref="AdsPolicy.DailyCap"/>.</summary>
     public required Guardrail DailySpendCap { get; init; }
+
+    /// <summary>Refunds of one product for the same reason: at <see cref="RepeatedFaults.Count"/> within <see cref="RepeatedFaults.Days"/> days, Quality &amp; Risk is notified and the product's ads are proposed for pausing.</summary>
+    public required RepeatedFaults RepeatedFaults { get; init; }
+}
+
+/// <summary>When refunds of one product for one reason count as a repeated fault.</summary>
+public sealed record RepeatedFaults
+{
+    /// <summary>Whether the reaction runs at all.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>How many refunds for the same reason make a fault.</summary>
+    public required int Count { get; init; }
+
+    /// <summary>The window (days) the refunds fall in.</summary>
+    public required int Days { get; init; }
 }
 
 /// <summary>Anomaly alerts on the daily metric series.</summary>

@@ -71,6 +71,7 @@ public static class PolicyLoader
         var automation = root.Section("automation");
         var alerts = root.Section("alerts");
         var guardrails = new[] { "roas_kill_switch", "negative_margin_pause", "daily_spend_cap" }.ToDictionary(k => k, automation.Section);
+        var repeatedFaults = automation.Section("repeated_faults");
 
         var policy = new BusinessPolicy
         {
@@ -117,6 +118,10 @@ public static class PolicyLoader
                 RoasKillSwitch = new Guardrail { Enabled = guardrails["roas_kill_switch"].Boolean("enabled"), Days = guardrails["roas_kill_switch"].Integer("days") },
                 NegativeMarginPause = new Guardrail { Enabled = guardrails["negative_margin_pause"].Boolean("enabled"), Days = guardrails["negative_margin_pause"].Integer("days") },
                 DailySpendCap = new Guardrail { Enabled = guardrails["daily_spend_cap"].Boolean("enabled") },
+                RepeatedFaults = new RepeatedFaults
+                {
+                    Enabled = repeatedFaults.Boolean("enabled"), Count = repeatedFaults.Integer("count"), Days = repeatedFaults.Integer("days"),
+                },
             },
             Alerts = new AlertPolicy
             {
@@ -127,7 +132,7 @@ public static class PolicyLoader
                 CooldownHours = alerts.Integer("cooldown_hours"),
             },
         };
-        foreach (var section in new[] { refunds, ads, pricing, inventory, fraud, listings, risk, proofs, roles, automation, alerts }.Concat(guardrails.Values))
+        foreach (var section in new[] { refunds, ads, pricing, inventory, fraud, listings, risk, proofs, roles, automation, alerts }.Concat(guardrails.Values).Append(repeatedFaults))
             section.RejectUnknownKeys();
         return policy;
     }

@@ -115,6 +115,9 @@ public static class EventCatalogue
         ("Platform", "PolicyChanged", "version previous_version action_id adopted_by changes:array reason?"),
         ("Platform", "AccountAccessChanged", "user action_id changed_by from_role to_role from_disabled:boolean to_disabled:boolean reason?"),
         ("Platform", "AutonomyChanged", "on:boolean previous:boolean changed_by version:integer>=0"),
+        ("Platform", "TicketTriaged", "ticket_id urgency sentiment category outcome escalated_to? action_id? reason?"),
+        ("Platform", "ProductFaultDetected", "product_id reason count:integer>=0 window_days:integer>=0 notify refund_id? proposed_pauses?:array note?"),
+        ("Platform", "MarginBelowFloor", "product_id margin_pct:number floor_pct:number unit_cost:number>=0 price:number>=0 proposed_price?:number>=0 supplier_id?"),
     ];
 
     /// <summary>Every known event type in catalogue order (grouped by family).</summary>

@@ -65,6 +65,10 @@ public static class PolicyDocument
             ["roas_kill_switch"] = new JsonObject { ["enabled"] = p.Automation.RoasKillSwitch.Enabled, ["days"] = p.Automation.RoasKillSwitch.Days },
             ["negative_margin_pause"] = new JsonObject { ["enabled"] = p.Automation.NegativeMarginPause.Enabled, ["days"] = p.Automation.NegativeMarginPause.Days },
             ["daily_spend_cap"] = new JsonObject { ["enabled"] = p.Automation.DailySpendCap.Enabled },
+            ["repeated_faults"] = new JsonObject
+            {
+                ["enabled"] = p.Automation.RepeatedFaults.Enabled, ["count"] = p.Automation.RepeatedFaults.Count, ["days"] = p.Automation.RepeatedFaults.Days,
+            },
         },
         ["alerts"] = new JsonObject
         {

@@ -12,6 +12,12 @@ public interface IEventSubscription
     /// <summary>The event types handed to <see cref="HandleAsync"/>; the rest pass by without a call.</summary>
     IReadOnlySet<string> EventTypes { get; }
 
+    /// <summary>
+    /// Where a subscription seen for the first time starts: false from the chain's first event, true from its head at that
+    /// moment (a reaction acts on what happens from now on, not on the history it finds, such as a seeded business).
+    /// </summary>
+    bool StartsAtHead => false;
+
     /// <summary>Handles one event; throwing makes the runner retry it, then park it with the error.</summary>
     Task HandleAsync(StoredEvent e, CancellationToken cancellationToken);
 }

@@ -14,14 +14,16 @@ public sealed record SubscriptionState(string Name, long Position, string? Owner
 public sealed class SubscriptionCheckpoints(NpgsqlDataSource dataSource, TimeProvider time)
 {
     /// <summary>The position when <paramref name="owner"/> holds (or now takes) the subscription's lease; null when another host does.</summary>
-    public async Task<long?> TryAcquireAsync(string name, string owner, TimeSpan leaseFor, CancellationToken cancellationToken)
+    /// <remarks>A subscription seen for the first time starts at 0, or at the chain's head when <paramref name="startAtHead"/>.</remarks>
+    public async Task<long?> TryAcquireAsync(string name, string owner, TimeSpan leaseFor, bool startAtHead, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         // One statement: a new subscription is created already owned; an existing one is taken only when free, already
         // this owner's, or its lease has run out (no row comes back otherwise).
         await using var command = dataSource.CreateCommand(
             """
-            INSERT INTO event_subscriptions AS s (name, position, owner, lease_expires_at, updated_at) VALUES ($1, 0, $2, $3, $4)
+            INSERT INTO event_subscriptions AS s (name, position, owner, lease_expires_at, updated_at)
+              VALUES ($1, CASE WHEN $5 THEN (SELECT coalesce(max(sequence), 0) FROM business_events) ELSE 0 END, $2, $3, $4)
             ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, lease_expires_at = excluded.lease_expires_at
               WHERE s.owner IS NULL OR s.owner = excluded.owner OR s.lease_expires_at <= $4
             RETURNING s.position
@@ -30,6 +32,7 @@ public sealed class SubscriptionCheckpoints(NpgsqlDataSource dataSource, TimePro
         command.Parameters.Add(new() { Value = owner });
         command.Parameters.Add(new() { Value = now + leaseFor });
         command.Parameters.Add(new() { Value = now });
+        command.Parameters.Add(new() { Value = startAtHead });
         return await command.ExecuteScalarAsync(cancellationToken) is long position ? position : null;
     }
 

@@ -84,7 +84,7 @@ public sealed class SubscriptionRunner(
     private async Task<Round> RoundCoreAsync(IEventSubscription subscription, CancellationToken cancellationToken)
     {
         var name = subscription.Name;
-        if (await checkpoints.TryAcquireAsync(name, Owner, options.LeaseDuration, cancellationToken) is not { } start)
+        if (await checkpoints.TryAcquireAsync(name, Owner, options.LeaseDuration, subscription.StartsAtHead, cancellationToken) is not { } start)
             return new Round(0, 0, 0, false, false, OwnedElsewhere: true);
 
         var batch = await events.ReadFeedAsync(start, options.BatchSize, subscription.EventTypes, cancellationToken);

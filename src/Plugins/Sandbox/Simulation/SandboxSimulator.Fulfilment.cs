@@ -1,3 +1,4 @@
+using LiveShop.Plugins.Sandbox.Live;
 using LiveShop.Memory.Metrics.Quantities;
 
 namespace LiveShop.Plugins.Sandbox.Simulation;
@@ -112,6 +113,15 @@ public sealed partial class SandboxSimulator
             step.Body, "open", step.Priority, step.At, null, null);
         World.TicketIndex[ticket.Id] = World.Tickets.Count;
         World.Tickets.Add(ticket);
+        // Its id comes from a draw of its own per (seed, ticket), so announcing the ticket leaves every other draw untouched.
+        var id = new Random(StepRandom.Mix(World.Seed, 0x71C_0000_0000L + World.NextTicketNumber)).NextGuid();
+        // A ticket written minutes before the refund request behind it can fall just before midnight; the day's events
+        // come after the previous day's, so it is announced at the start of the day being simulated.
+        var dayStart = new DateTimeOffset(World.Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        _dayEvents.Add(new SimulatedEvent(id, "TicketOpened", step.At < dayStart ? dayStart : step.At, step.Channel, new
+        {
+            TicketId = ticket.Id, CustomerId = ticket.CustomerId, ticket.Channel, ticket.Priority, ticket.OrderId, ticket.Subject,
+        }));
         var firstResponse = step.At.AddHours(_random.Between(0.3, 9));
         Schedule(new AnswerTicket(firstResponse, ticket.Id, Resolves: false));
         Schedule(new AnswerTicket(firstResponse.AddHours(_random.Between(1, 40)), ticket.Id, Resolves: true));
