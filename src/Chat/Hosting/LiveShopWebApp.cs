@@ -89,6 +89,7 @@ public static class LiveShopWebApp
         app.MapChatApi();
         app.MapMessagingApi();
         app.MapMetricsApi();
+        app.MapAutonomyApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
