@@ -42,19 +42,25 @@ public sealed class AutonomySwitchTests(TestDatabase database) : IClassFixture<T
         Assert.DoesNotContain(byAgent.Verdict.Proof.InvariantChecks, c => c.Id == "autonomy_off");
         Assert.Equal(1, refunds.Runs);
 
+        // A person's own request is decided as before too.
+        var byPerson = await h.Pipeline.SubmitAsync(Refund(GatewayHarness.Founder, 35) with { Agent = null });
+        Assert.Equal(ActionStatus.Executed, byPerson.Status);
+        Assert.DoesNotContain(byPerson.Verdict.Proof.InvariantChecks, c => c.Id == "autonomy_off");
+        Assert.Equal(2, refunds.Runs);
+
         // A non-founder approver cannot release it; the founder can, and it runs once.
         var byApprover = await h.Pipeline.ApproveAndExecuteAsync(automated.ApprovalId!.Value, GatewayHarness.Approver, "ok", default);
         Assert.False(byApprover.Decision.Succeeded);
-        Assert.Equal(1, refunds.Runs);
+        Assert.Equal(2, refunds.Runs);
         var byFounder = await h.Pipeline.ApproveAndExecuteAsync(automated.ApprovalId!.Value, GatewayHarness.Founder, "ok", default);
         Assert.Equal(ActionStatus.Executed, byFounder.Outcome?.Status);
-        Assert.Equal(2, refunds.Runs);
+        Assert.Equal(3, refunds.Runs);
 
         Assert.True((await h.Autonomy.SetAsync(true, GatewayHarness.Founder)).Changed);
         var resumed = await h.Pipeline.SubmitAsync(Refund("automation:refund_reaction", 20));
         Assert.Equal(ActionStatus.Executed, resumed.Status);
         Assert.Contains(resumed.Verdict.Proof.InvariantChecks, c => c.Id == "autonomy_off" && c.Status == CheckStatus.Pass);
-        Assert.Equal(3, refunds.Runs);
+        Assert.Equal(4, refunds.Runs);
     }
 
     [Fact]
