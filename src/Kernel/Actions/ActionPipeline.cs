@@ -135,8 +135,10 @@ public sealed class ActionPipeline(
     {
         var policy = await policies.GetAsync(cancellationToken);
         var current = await facts.GetFactsAsync(packet, cancellationToken);
-        // The kill switch is read on every verification, so an approval decided after it flipped is verified afresh under it.
-        var autonomyOn = autonomy is null || await autonomy.IsOnAsync(cancellationToken);
+        // The kill switch is read on every verification of an automated request (it only concerns those), so an approval
+        // decided after it flipped is verified afresh under it.
+        var automated = packet.RequestedBy?.StartsWith(Verification.Rules.AutonomyRule.AutomationPrefix, StringComparison.Ordinal) == true;
+        var autonomyOn = autonomy is null || !automated || await autonomy.IsOnAsync(cancellationToken);
         return signer.Sign(Verifier.Evaluate(policy, current, packet, time.GetUtcNow(), autonomyOn));
     }
 
