@@ -106,6 +106,7 @@ public static class LiveShopCli
         root.Add(MetricsCommand.Create());
         root.Add(SchedulesCommand.Create());
         root.Add(AutonomyCommand.Create());
+        root.Add(ReactionsCommand.Create());
         foreach (var verb in BesideVerbs.Create()) root.Add(verb);
         return root;
     }
