@@ -94,7 +94,7 @@ public sealed class EventStoreBenchmark
         }
     }
 
-    private static NewEvent[] Generate(int count, int seed)
+    internal static NewEvent[] Generate(int count, int seed)
     {
         var random = new Random(seed);
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
