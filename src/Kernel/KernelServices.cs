@@ -4,6 +4,7 @@ using LiveShop.Kernel.Actions.Definitions;
 using LiveShop.Kernel.Actions.Limits;
 using LiveShop.Kernel.Approvals;
 using LiveShop.Kernel.Automation;
+using LiveShop.Kernel.Automation.Alerts;
 using LiveShop.Kernel.Automation.Reactions;
 using LiveShop.Kernel.Automation.Guardrails;
 using LiveShop.Kernel.Automation.Scheduling;
@@ -101,6 +102,7 @@ public static class KernelServices
         services.AddSingleton<AutomationRequester>();
         services.AddReactions();
         services.AddGuardrailJobs();
+        services.AddAlerts();
         return services;
     }
 

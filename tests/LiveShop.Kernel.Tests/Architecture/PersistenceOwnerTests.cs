@@ -14,6 +14,7 @@ public sealed partial class PersistenceOwnerTests
         ["approvals"] = "src/Kernel/Approvals/ApprovalStore.cs",
         ["gateway_executions"] = "src/Kernel/Gateway/GatewayExecutions.cs",
         ["decision_log"] = "src/Kernel/Gateway/DecisionLog.cs",
+        ["alerts"] = "src/Kernel/Automation/Alerts/AlertStore.cs",
         ["conversations"] = "src/Kernel/Orchestration/ConversationStore.cs",
         ["conversation_messages"] = "src/Kernel/Orchestration/ConversationStore.cs",
         ["chat_user_links"] = "src/Chat/Messaging/Linking/ChatUserLinks.cs",

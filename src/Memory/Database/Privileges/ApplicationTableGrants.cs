@@ -52,6 +52,7 @@ public static class ApplicationTableGrants
         // Platform records.
         new("business_events", Append, "EventStore appends with COPY and reads the chain; rows are never changed (append-only)"),
         new("decision_log", Append, "DecisionLog inserts one row per verdict; never changed"),
+        new("alerts", Write, "AlertStore raises alerts (INSERT … ON CONFLICT DO NOTHING) and acknowledges and resolves them (conditional UPDATE); none is deleted"),
         new("gateway_executions", Write, "GatewayExecutions claims (INSERT … ON CONFLICT DO NOTHING), reclaims and completes (UPDATE) for the ToolGateway"),
         new("approvals", Write, "ApprovalStore files requests and moves them through their statuses (conditional UPDATE); nothing deletes them"),
         new("policy_versions", Write, "ChangePolicyExecutor adopts a version (INSERT … ON CONFLICT DO UPDATE)"),
