@@ -25,14 +25,15 @@ public sealed class CliHost : IAsyncDisposable
     /// Resolves the configured or private database, builds the graph and validates its options (throwing
     /// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>), then migrates; problems of the database go to <paramref name="log"/>.
     /// </summary>
-    public static async Task<CliHost> OpenAsync(IConfiguration configuration, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<CliHost> OpenAsync(IConfiguration configuration, TextWriter log, CancellationToken cancellationToken,
+        Action<IServiceCollection>? overrides = null)
     {
         var logins = await DatabaseBootstrap.ResolveLoginsAsync(configuration, cancellationToken);
         var dataSource = LiveShopDataSource.Create(logins.Application);
         ServiceProvider? services = null;
         try
         {
-            services = LiveShopComposition.BuildForCli(dataSource, configuration);
+            services = LiveShopComposition.BuildForCli(dataSource, configuration, overrides);
             await DatabaseBootstrap.MigrateAsync(logins, dataSource, log, cancellationToken);
             return new CliHost(dataSource, services);
         }

@@ -33,9 +33,12 @@ public static class LiveShopComposition
     /// The shared graph for a CLI verb (the configuration it was given, warnings logged to stderr), its options validated
     /// as the web host validates them at start: an invalid value throws <see cref="OptionsValidationException"/>.
     /// </summary>
-    public static ServiceProvider BuildForCli(NpgsqlDataSource dataSource, IConfiguration configuration)
+    public static ServiceProvider BuildForCli(NpgsqlDataSource dataSource, IConfiguration configuration, Action<IServiceCollection>? overrides = null)
     {
-        var services = CliServices(dataSource, configuration).BuildServiceProvider();
+        var registrations = CliServices(dataSource, configuration);
+        // Applied after every registration, as the web host applies its overrides (simulate's clock, for one).
+        overrides?.Invoke(registrations);
+        var services = registrations.BuildServiceProvider();
         try
         {
             services.GetService<IStartupValidator>()?.Validate();
