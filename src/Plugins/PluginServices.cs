@@ -5,8 +5,12 @@ using LiveShop.Plugins.Integrations;
 using LiveShop.Plugins.Integrations.Connections;
 using LiveShop.Plugins.Integrations.Routing;
 using LiveShop.Plugins.Memory;
+using LiveShop.Memory.Data;
+using LiveShop.Memory.Events;
 using LiveShop.Plugins.Routines;
 using LiveShop.Plugins.Sandbox.Actions;
+using LiveShop.Plugins.Sandbox.Live;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +26,9 @@ public static class PluginServices
     public static IServiceCollection AddLiveShopPlugins(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<BusinessUnitOfWork>();
+        // The sandbox business's live simulation: the serving host's ticker and simulate both play it.
+        services.AddSingleton(sp => new LiveSimulation(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext,
+            sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddIntegrations(configuration);
         services.AddSingleton<MemoryPlugin>();
         services.AddSingleton<IActionExecutor, RememberExecutor>();

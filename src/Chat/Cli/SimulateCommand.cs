@@ -5,6 +5,7 @@ using LiveShop.Chat.Hosting;
 using LiveShop.Chat.Hosting.Simulation;
 using LiveShop.Memory.Database;
 using LiveShop.Memory.Events;
+using LiveShop.Memory.Metrics.Store;
 using LiveShop.Memory.Serialization;
 using LiveShop.Plugins.Sandbox.Live;
 using LiveShop.Plugins.Sandbox.Seeding;
@@ -92,6 +93,8 @@ internal static class SimulateCommand
                     }, cancellationToken);
                     var clock = new SimulatedClock(new DateTimeOffset(ScratchAnchor.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
                     await using var services = LiveShopComposition.BuildForCli(scratchDatabase.DataSource, settings, s => UseClock(s, clock));
+                    // The history's metric series, as seeding a serving host writes it: what the alerts' baselines read.
+                    await StartupSeeding.BackfillMetricsAsync(services.GetRequiredService<Snapshotter>(), seeded, cancellationToken);
                     if (!result.GetValue(json))
                     {
                         result.Out().WriteLine($"seed: {seeded.Seed}");

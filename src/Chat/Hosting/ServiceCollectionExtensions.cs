@@ -35,8 +35,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConsolePermissions>();
         // The live sandbox simulation: one ticker per host, ticking only while it holds the database's ticking lock.
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateOnStart();
-        services.AddSingleton(sp => new LiveSimulation(sp.GetRequiredService<IDbContextFactory<LiveShopDbContext>>().CreateDbContext,
-            sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SandboxTicker>();
         services.AddSingleton<ISandboxControl>(sp => sp.GetRequiredService<SandboxTicker>());
         services.AddHostedService(sp => sp.GetRequiredService<SandboxTicker>());

@@ -62,11 +62,14 @@ public sealed class AutomatedSimulation(IServiceProvider services, SimulatedCloc
             await snapshotter.BackfillAsync(dayStart, dayEnd, cancellationToken);
             await subscriptions.CatchUpAsync(cancellationToken);
             foreach (var job in jobs.All.Where(j => CronSchedules.Between(j.DefaultCron, dayStart, dayEnd).Any()))
-                await runner.RunAsync(job.Name, $"{SimulationHost}:{job.Name}:{dayEnd:O}", SimulationHost, dayEnd, SimulationHost, cancellationToken);
+            {
+                var r = await runner.RunAsync(job.Name, $"{SimulationHost}:{job.Name}:{dayEnd:O}", TriggerKinds.BusinessClock, dayEnd, SimulationHost, cancellationToken);
+                Console.Error.WriteLine($"DEBUG day {day} {job.Name}: {r?.Outcome} {r?.Summary}");
+            }
             await subscriptions.CatchUpAsync(cancellationToken);
 
             // The clock stood still at the day's end while the automation ran, so that instant dates all it did.
-            var round = (From: dayEnd, To: dayEnd.AddTicks(1));
+            var round = (From: dayEnd, To: dayEnd.AddMilliseconds(1));
             actions.AddRange((await decisionLog.ReadAsync(AutomationRequester.RequesterPrefix, round.From, round.To, cancellationToken))
                 .Where(d => !d.Result.StartsWith("duplicate", StringComparison.Ordinal))
                 .Select(d => new SimulatedAction(d.Action, d.Parameters, d.RequestedBy, d.Decision, day, d.Result))
@@ -95,7 +98,7 @@ public sealed class AutomatedSimulation(IServiceProvider services, SimulatedCloc
             Shocks = [.. added.Select(s => JsonSerializer.SerializeToElement(s, Memory.Serialization.JsonDefaults.Options))],
             Alerts = alerts,
             AutomatedActions = actions,
-            InvariantViolations = await InvariantViolationsAsync(decisionLog, start, end.AddTicks(1), cancellationToken),
+            InvariantViolations = await InvariantViolationsAsync(decisionLog, start, end.AddMilliseconds(1), cancellationToken),
             Seconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
         };
     }

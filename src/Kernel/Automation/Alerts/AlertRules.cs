@@ -33,15 +33,15 @@ public static class AlertRules
     public static IReadOnlyList<MetricRule> Metrics { get; } =
     [
         new(AlertKinds.RoasDrop, "roas", MetricGrains.AdSet, BadDirection.Down, 3, 0.35m, 0.3m, c => c.AdSpend >= 30m),
-        new(AlertKinds.ConversionDrop, "conversion_rate", MetricGrains.Product, BadDirection.Down, 3, 0.35m, 0.3m, c => c.Sessions >= 200m),
-        new(AlertKinds.DeliveryDelay, "delivery_sla_days", MetricGrains.Channel, BadDirection.Up, 3, 0.3m, 2m, c => c.DeliveredOrders >= 10m),
+        new(AlertKinds.ConversionDrop, "conversion_rate", MetricGrains.Product, BadDirection.Down, 5, 0.45m, 0.3m, c => c.Sessions >= 400m),
+        new(AlertKinds.DeliveryDelay, "delivery_sla_days", MetricGrains.Channel, BadDirection.Up, 3, 0.5m, 3m, c => c.DeliveredOrders >= 20m),
     ];
 
     /// <summary>Refund requests per product and for the business, by the day they were asked for.</summary>
-    public static CountRule Refunds { get; } = new(AlertKinds.RefundSpike, "refund_requests", 7, 4m);
+    public static CountRule Refunds { get; } = new(AlertKinds.RefundSpike, "refund_requests", 7, 5m);
 
     /// <summary>Disputes (chargebacks) opened, for the business.</summary>
-    public static CountRule Chargebacks { get; } = new(AlertKinds.ChargebackSpike, "chargebacks_opened", 7, 4m);
+    public static CountRule Chargebacks { get; } = new(AlertKinds.ChargebackSpike, "chargebacks_opened", 7, 5m);
 
     /// <summary>Failed payments, for the business.</summary>
     public static CountRule PaymentFailures { get; } = new(AlertKinds.PaymentFailureSpike, "payment_failures", 1, 6m);

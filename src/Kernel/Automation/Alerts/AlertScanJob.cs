@@ -3,6 +3,7 @@ using LiveShop.Kernel.Automation.Guardrails;
 using LiveShop.Kernel.Automation.Jobs;
 using LiveShop.Kernel.Policies;
 using LiveShop.Memory.Data;
+using LiveShop.Memory.Metrics.Quantities;
 using LiveShop.Memory.Metrics.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -110,19 +111,29 @@ public sealed class AlertScanJob(MetricSeriesTable series, IDbContextFactory<Liv
 
     private async Task<IReadOnlyList<AlertDraft>> StockoutsAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        var rows = await series.ReadGrainAsync(MetricGrains.Product, MetricResolutions.Day, Start(day.AddDays(-1)), Start(day.AddDays(1)), cancellationToken);
+        var (dayStart, dayEnd) = (Start(day), Start(day.AddDays(1)));
+        var rows = await series.ReadGrainAsync(MetricGrains.Product, MetricResolutions.Day, Start(day.AddDays(-1)), dayEnd, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var reorderPoints = await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.ReorderPoint, cancellationToken);
+        var sold = await db.OrderLines.AsNoTracking()
+            .Join(db.Orders.PlacedIn(new TimeWindow(dayStart, dayEnd)), l => l.OrderId, o => o.Id, (l, o) => l)
+            .GroupBy(l => l.ProductId).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) })
+            .ToDictionaryAsync(g => g.Key, g => g.Units, cancellationToken);
+        var received = await db.PurchaseOrders.AsNoTracking().Where(p => p.ReceivedAt >= dayStart && p.ReceivedAt < dayEnd)
+            .Join(db.PurchaseOrderLines, p => p.Id, l => l.PurchaseOrderId, (p, l) => l)
+            .GroupBy(l => l.ProductId).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) })
+            .ToDictionaryAsync(g => g.Key, g => g.Units, cancellationToken);
         var drafts = new List<AlertDraft>();
         foreach (var (product, productRows) in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             var byDay = productRows.ToDictionary(r => DateOnly.FromDateTime(r.At.UtcDateTime), r => r.Components);
-            if (!byDay.TryGetValue(day, out var today) || today.Stock is not 0m || !byDay.TryGetValue(day.AddDays(-1), out var before)) continue;
-            // Selling down through the reorder point is the ordinary path to a reorder, already flagged by StockLow. A
-            // product that had stock to spare yesterday and none tonight is an incident.
-            if (before.Stock is not { } stock || stock <= reorderPoints.GetValueOrDefault(product)) continue;
-            drafts.Add(new AlertDraft(AlertKinds.Stockout, "stock", MetricGrains.Product, product, 0m, 1m, stock, Start(day), Start(day.AddDays(1)),
-                $"{product} ran out of stock on {day:d MMM}: it had {stock:0} units the day before, above its reorder point", RaisedBy));
+            if (!byDay.TryGetValue(day, out var today) || today.Stock is not 0m) continue;
+            if (!byDay.TryGetValue(day.AddDays(-1), out var before) || before.Stock is not > 0m) continue;
+            // Selling out is the ordinary path to a reorder (StockLow warns, a purchase order follows). Stock that leaves
+            // without being sold (a warehouse loss, a recall, a listing sync that zeroed it) is an incident.
+            var unaccounted = before.Stock.Value + received.GetValueOrDefault(product) - sold.GetValueOrDefault(product);
+            if (unaccounted < Math.Max(3m, before.Stock.Value / 2m)) continue;
+            drafts.Add(new AlertDraft(AlertKinds.Stockout, "stock", MetricGrains.Product, product, 0m, 1m, before.Stock, dayStart, dayEnd,
+                $"{product} is out of stock since {day:d MMM}: {unaccounted:0} of its {before.Stock:0} units left stock without being sold", RaisedBy));
         }
         return drafts;
     }
