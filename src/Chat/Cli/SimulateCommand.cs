@@ -157,10 +157,10 @@ internal static class SimulateCommand
         output.WriteLine($"events_written: {report.Events}");
         output.WriteLine($"alerts: {report.Alerts.Count}");
         foreach (var alert in report.Alerts)
-            output.WriteLine($"  day {alert.Day}: {alert.Kind} {alert.EntityId} {alert.Metric}={alert.Observed} expected {alert.ExpectedLow}..{alert.ExpectedHigh}");
+            output.WriteLine($"  - day {alert.Day}, {alert.Kind} on {alert.EntityId}: {alert.Metric} {alert.Observed}, expected {alert.ExpectedLow}..{alert.ExpectedHigh}");
         output.WriteLine($"automated_actions: {report.AutomatedActions.Count}");
         foreach (var action in report.AutomatedActions)
-            output.WriteLine($"  day {action.Day}: {action.Action} {action.Arguments.GetRawText()} by {action.RequestedBy}: {action.Decision}, {action.Result}");
+            output.WriteLine($"  - day {action.Day}, {action.Action} {action.Arguments.GetRawText()} by {action.RequestedBy}: {action.Decision}, {action.Result}");
         output.WriteLine($"invariant_violations: {report.InvariantViolations}");
         output.WriteLine($"seconds: {report.Seconds.ToString("0.00", CultureInfo.InvariantCulture)}");
         output.WriteLine($"events_per_second: {(report.Seconds > 0 ? report.Events / report.Seconds : 0).ToString("0", CultureInfo.InvariantCulture)}");

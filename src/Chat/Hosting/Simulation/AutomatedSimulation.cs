@@ -62,10 +62,7 @@ public sealed class AutomatedSimulation(IServiceProvider services, SimulatedCloc
             await snapshotter.BackfillAsync(dayStart, dayEnd, cancellationToken);
             await subscriptions.CatchUpAsync(cancellationToken);
             foreach (var job in jobs.All.Where(j => CronSchedules.Between(j.DefaultCron, dayStart, dayEnd).Any()))
-            {
-                var r = await runner.RunAsync(job.Name, $"{SimulationHost}:{job.Name}:{dayEnd:O}", TriggerKinds.BusinessClock, dayEnd, SimulationHost, cancellationToken);
-                Console.Error.WriteLine($"DEBUG day {day} {job.Name}: {r?.Outcome} {r?.Summary}");
-            }
+                await runner.RunAsync(job.Name, $"{SimulationHost}:{job.Name}:{dayEnd:O}", TriggerKinds.BusinessClock, dayEnd, SimulationHost, cancellationToken);
             await subscriptions.CatchUpAsync(cancellationToken);
 
             // The clock stood still at the day's end while the automation ran, so that instant dates all it did.

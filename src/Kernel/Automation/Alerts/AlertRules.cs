@@ -38,7 +38,7 @@ public static class AlertRules
     ];
 
     /// <summary>Refund requests per product and for the business, by the day they were asked for.</summary>
-    public static CountRule Refunds { get; } = new(AlertKinds.RefundSpike, "refund_requests", 7, 5m);
+    public static CountRule Refunds { get; } = new(AlertKinds.RefundSpike, "refund_requests", 7, 7m);
 
     /// <summary>Disputes (chargebacks) opened, for the business.</summary>
     public static CountRule Chargebacks { get; } = new(AlertKinds.ChargebackSpike, "chargebacks_opened", 7, 5m);

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions.Definitions.Ads;
+using LiveShop.Kernel.Automation.Alerts;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Policies;
 using LiveShop.Memory.Data;
@@ -14,7 +15,8 @@ namespace LiveShop.Kernel.Automation.Reactions;
 /// of the product's active ad sets is proposed through <c>pause_ad_set</c>. No action pauses or delists a listing, so the
 /// notice asks Quality &amp; Risk to decide that. It fires on the refund that reaches the count, not on every one after it.
 /// </summary>
-public sealed class RepeatedFaultReaction(IDbContextFactory<LiveShopDbContext> contexts, AutomationRequester requester, PolicyInForce policies, PlatformEvents events)
+public sealed class RepeatedFaultReaction(
+    IDbContextFactory<LiveShopDbContext> contexts, AutomationRequester requester, PolicyInForce policies, PlatformEvents events, AlertStore alerts)
     : IEventSubscription
 {
     /// <summary>The automation's and the subscription's name.</summary>
@@ -67,6 +69,10 @@ public sealed class RepeatedFaultReaction(IDbContextFactory<LiveShopDbContext> c
             RefundId = e.Text("refund_id"), ProposedPauses = adSets,
             Note = "no action pauses or delists a listing; Quality & Risk decides on the listing",
         }, cancellationToken);
+        var cooldown = TimeSpan.FromHours((await policies.GetAsync(cancellationToken)).Alerts.CooldownHours);
+        await alerts.RaiseAsync(new AlertDraft(AlertKinds.RepeatedFault, "refunds_same_reason", "product", productId, count, null, settings.Count - 1,
+            e.OccurredAt.AddDays(-settings.Days), e.OccurredAt, $"{count} refunds of {productId} for {reason.Replace('_', ' ')} within {settings.Days} days: Quality & Risk should look at it",
+            AutomationRequester.RequesterPrefix + AutomationName), cooldown, cancellationToken);
         foreach (var adSet in adSets)
             await requester.RequestAsync(new AutomationRequest(AutomationName, PauseAdSetAction.ActionName,
                 new Dictionary<string, object?> { ["ad_set_id"] = adSet }, e.Trigger(),

@@ -1,4 +1,5 @@
 using LiveShop.Kernel.Actions.Definitions.Catalog;
+using LiveShop.Kernel.Automation.Alerts;
 using LiveShop.Kernel.Gateway;
 using LiveShop.Kernel.Policies;
 using LiveShop.Memory.Data;
@@ -14,7 +15,8 @@ namespace LiveShop.Kernel.Automation.Reactions;
 /// policy's margin floor (<c>ads.margin_floor_pct</c>) a <c>MarginBelowFloor</c> alert is recorded and <c>change_price</c> is
 /// proposed for the lowest price that restores the floor. Large steps wait for an approver, as the verifier decides.
 /// </summary>
-public sealed class SupplierCostReaction(IDbContextFactory<LiveShopDbContext> contexts, AutomationRequester requester, PolicyInForce policies, PlatformEvents events)
+public sealed class SupplierCostReaction(
+    IDbContextFactory<LiveShopDbContext> contexts, AutomationRequester requester, PolicyInForce policies, PlatformEvents events, AlertStore alerts)
     : IEventSubscription
 {
     /// <summary>The automation's and the subscription's name.</summary>
@@ -40,7 +42,8 @@ public sealed class SupplierCostReaction(IDbContextFactory<LiveShopDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null || product.Status != "active") return;
-        var floor = (await policies.GetAsync(cancellationToken)).Ads.MarginFloorPct;
+        var policy = await policies.GetAsync(cancellationToken);
+        var floor = policy.Ads.MarginFloorPct;
         var margin = MarginRepair.MarginPct(product.Price, unitCost, product.ShippingCost, product.PlatformFeePct);
         if (margin >= floor) return;
 
@@ -50,6 +53,9 @@ public sealed class SupplierCostReaction(IDbContextFactory<LiveShopDbContext> co
             ProductId = productId, SupplierId = e.Text("supplier_id"), MarginPct = Math.Round(margin, 2), FloorPct = floor,
             UnitCost = unitCost, product.Price, ProposedPrice = proposed,
         }, cancellationToken);
+        await alerts.RaiseAsync(new AlertDraft(AlertKinds.SupplierCostIncrease, "contribution_margin_pct", "product", productId, Math.Round(margin, 2), floor, null,
+            e.OccurredAt, e.OccurredAt, $"{productId} now costs {unitCost:0.00} from {e.Text("supplier_id") ?? "its supplier"}: its margin of {margin:0.0}% is below the {floor:0.#}% floor",
+            AutomationRequester.RequesterPrefix + AutomationName), TimeSpan.FromHours(policy.Alerts.CooldownHours), cancellationToken);
         if (proposed is { } price && price > product.Price)
             await requester.RequestAsync(new AutomationRequest(AutomationName, ChangePriceAction.ActionName,
                 new Dictionary<string, object?> { ["product_id"] = productId, ["new_price"] = price }, e.Trigger(),

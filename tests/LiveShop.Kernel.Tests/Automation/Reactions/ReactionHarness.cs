@@ -1,3 +1,4 @@
+using LiveShop.Kernel.Automation.Alerts;
 using System.Text.Json;
 using LiveShop.Kernel.Automation;
 using LiveShop.Kernel.Automation.Reactions;
@@ -25,13 +26,15 @@ internal sealed class ReactionHarness
         var contexts = new TestContexts(database);
         var requester = new AutomationRequester(gateway.Pipeline, Personas);
         var events = new PlatformEvents(gateway.Events, gateway.Time);
+        Alerts = new AlertStore(database.DataSource, events, gateway.Time);
         Tickets = new TicketReaction(contexts, requester, gateway.Policies, events);
-        Faults = new RepeatedFaultReaction(contexts, requester, gateway.Policies, events);
+        Faults = new RepeatedFaultReaction(contexts, requester, gateway.Policies, events, Alerts);
         Reorders = new ReorderReaction(contexts, requester);
-        Costs = new SupplierCostReaction(contexts, requester, gateway.Policies, events);
+        Costs = new SupplierCostReaction(contexts, requester, gateway.Policies, events, Alerts);
     }
 
     public GatewayHarness Gateway { get; }
+    public AlertStore Alerts { get; }
     public TestDatabase Database { get; }
     public TicketReaction Tickets { get; }
     public RepeatedFaultReaction Faults { get; }

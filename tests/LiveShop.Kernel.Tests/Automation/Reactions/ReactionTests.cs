@@ -71,6 +71,8 @@ public sealed class ReactionTests(ReactionBusiness business) : IClassFixture<Rea
         Assert.Equal(3, detected.GetProperty("count").GetInt32());
         Assert.Equal("rf_f3", detected.GetProperty("refund_id").GetString());
         Assert.Equal("quality_risk", detected.GetProperty("notify").GetString());
+        var alert = Assert.Single(await h.Alerts.ListAsync(null, 1000, CancellationToken.None), a => a.Draft.EntityId == "p_fault");
+        Assert.Equal(("repeated_fault", 3m, "automation:repeated_faults"), (alert.Draft.Kind, alert.Draft.Observed, alert.Draft.RaisedBy));
         var pause = Assert.Single(await h.DecisionsAsync(RepeatedFaultReaction.AutomationName));
         Assert.Equal(("pause_ad_set", "allow", "as_fault"), (pause.Action, pause.Decision, pause.Parameters.GetProperty("ad_set_id").GetString()));
         Assert.Equal(1, await h.ScalarAsync("SELECT count(*) FROM ad_sets WHERE id = 'as_fault' AND status = 'paused'"));
@@ -107,6 +109,10 @@ public sealed class ReactionTests(ReactionBusiness business) : IClassFixture<Rea
         var alert = Assert.Single(await h.PlatformEventsAsync(SupplierCostReaction.AlertEvent));
         Assert.Equal("p_cost", alert.GetProperty("product_id").GetString());
         Assert.Equal(5m, alert.GetProperty("margin_pct").GetDecimal());
+        var raised = await h.Alerts.ListAsync(null, 1000, CancellationToken.None);
+        var costAlert = Assert.Single(raised, a => a.Draft.EntityId == "p_cost");
+        Assert.Equal(("supplier_cost_increase", 5m, 15m), (costAlert.Draft.Kind, costAlert.Draft.Observed, costAlert.Draft.ExpectedLow));
+        Assert.DoesNotContain(raised, a => a.Draft.EntityId == "p_calm");
         var price = Assert.Single(await h.DecisionsAsync(SupplierCostReaction.AutomationName));
         Assert.Equal("change_price", price.Action);
         // (22 + 5) / (1 − 5 % fees − 15 % floor) = 33.75, a 12.5 % step: above the 10 % an automation may take alone.
