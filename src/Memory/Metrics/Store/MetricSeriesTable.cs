@@ -44,6 +44,8 @@ public sealed class MetricSeriesTable(NpgsqlDataSource dataSource)
             BatchCommands =
             {
                 new NpgsqlBatchCommand(LockSql),
+                // A backfill sorts and hashes every product's every hour; in memory that is several times faster than on disk.
+                new NpgsqlBatchCommand("SET LOCAL work_mem = '256MB'"),
                 Command("DELETE FROM metric_series WHERE resolution = 'hour' AND at >= $1 AND at < $2", from, to),
                 new NpgsqlBatchCommand(InsertHours)
                 {
@@ -63,7 +65,7 @@ public sealed class MetricSeriesTable(NpgsqlDataSource dataSource)
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.CloseAsync();
-        var written = batch.BatchCommands[2].RecordsAffected;
+        var written = batch.BatchCommands[3].RecordsAffected;
         await transaction.CommitAsync(cancellationToken);
         return written;
     }

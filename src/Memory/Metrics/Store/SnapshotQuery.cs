@@ -26,7 +26,8 @@ internal static class SnapshotQuery
 
     public static readonly string Sql = $"""
         WITH hours AS (
-            SELECT generate_series($1::timestamptz, $2::timestamptz - interval '1 hour', interval '1 hour') AS h
+            SELECT h, h + interval '1 hour' AS e
+            FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 hour', interval '1 hour') AS series(h)
         ),
         sales AS (
             SELECT o.id, o.channel, date_trunc('hour', o.placed_at, 'UTC') AS h, o.total, o.first_order,
@@ -61,14 +62,21 @@ internal static class SnapshotQuery
             SELECT pl.product_id, {EndOfHour("po.received_at")} AS e, pl.quantity AS delta
             FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.purchase_order_id WHERE po.received_at > $1
         ),
-        move_hours AS (SELECT product_id, e, sum(delta) AS delta FROM moves GROUP BY product_id, e),
         moved_since AS (SELECT product_id, sum(delta) AS delta FROM moves GROUP BY product_id),
+        -- Every product's every hour end with the movements at it (none: 0), summed without a join so the planner
+        -- cannot multiply products by movements.
+        stock_moves AS (
+            SELECT product_id, e, sum(delta) AS delta FROM (
+                SELECT p.id AS product_id, hours.e, 0 AS delta FROM products p CROSS JOIN hours
+                UNION ALL
+                SELECT product_id, e, delta FROM moves WHERE e <= $2
+            ) grid GROUP BY product_id, e
+        ),
         stock_at AS (
-            SELECT p.id AS product_id, p.status, hours.h,
-                   p.stock - coalesce(ms.delta, 0) + coalesce(sum(mh.delta) OVER (PARTITION BY p.id ORDER BY hours.h), 0) AS stock
-            FROM products p CROSS JOIN hours
-            LEFT JOIN move_hours mh ON mh.product_id = p.id AND mh.e = hours.h + interval '1 hour'
-            LEFT JOIN moved_since ms ON ms.product_id = p.id
+            SELECT sm.product_id, p.status, sm.e - interval '1 hour' AS h,
+                   p.stock - coalesce(ms.delta, 0) + sum(sm.delta) OVER (PARTITION BY sm.product_id ORDER BY sm.e) AS stock
+            FROM stock_moves sm JOIN products p ON p.id = sm.product_id
+            LEFT JOIN moved_since ms ON ms.product_id = sm.product_id
         ),
         ledger AS (
             SELECT {EndOfHour("e.occurred_at")} AS e, sum(l.debit - l.credit) AS net
