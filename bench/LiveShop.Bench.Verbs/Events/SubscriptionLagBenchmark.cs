@@ -12,7 +12,7 @@ namespace LiveShop.Bench.Verbs.Events;
 /// store's full rate (what <c>bench events</c> measures), and its delivery rate against a bare sequential read.
 /// </summary>
 public sealed record SubscriptionLagReport(
-    int Count, int AppendBatch, int ReadBatch, double PollMs, double AppendSeconds, double DeliverSeconds, double ReadSeconds,
+    int Count, int AppendBatch, int ReadBatch, double PollMs, double AppendSeconds, double DeliverSeconds, double CatchUpSeconds, double ReadSeconds,
     IReadOnlyList<double> BatchLagsMs, long MaxLagEvents, double DrainMs)
 {
     /// <summary>Events appended per second while the subscription ran.</summary>
@@ -21,11 +21,14 @@ public sealed record SubscriptionLagReport(
     /// <summary>Events delivered per second, from the first append until the subscription reached the head.</summary>
     public double DeliveredPerSecond => Count / DeliverSeconds;
 
+    /// <summary>Capacity: events per second a fresh subscription catches up over the whole chain once appending is over.</summary>
+    public double CatchUpPerSecond => Count / CatchUpSeconds;
+
     /// <summary>Baseline: events per second of a plain <see cref="EventStore.ReadAsync"/> of the same chain, no checkpoint, lease or gap check.</summary>
     public double ReadPerSecond => Count / ReadSeconds;
 
-    /// <summary>The subscription's delivery rate as a fraction of the bare read rate.</summary>
-    public double Ratio => DeliveredPerSecond / ReadPerSecond;
+    /// <summary>The subscription's catch-up rate as a fraction of the bare read rate.</summary>
+    public double Ratio => CatchUpPerSecond / ReadPerSecond;
 
     /// <summary>The report as <c>name: value</c> lines for the CLI.</summary>
     public IEnumerable<string> RenderLines()
@@ -44,6 +47,7 @@ public sealed record SubscriptionLagReport(
         yield return string.Create(c, $"lag_ms_max: {At(1.0):0.0}");
         yield return $"lag_events_max: {MaxLagEvents}";
         yield return string.Create(c, $"drain_ms_after_last_append: {DrainMs:0.0}");
+        yield return string.Create(c, $"catch_up_per_second: {CatchUpPerSecond:0}");
         yield return string.Create(c, $"baseline_read_per_second: {ReadPerSecond:0}");
         yield return string.Create(c, $"ratio: {Ratio:0.00}");
     }
@@ -51,7 +55,8 @@ public sealed record SubscriptionLagReport(
 
 /// <summary>
 /// Appends OrderPlaced events in the batches <c>bench events</c> uses, as fast as the store takes them, while a
-/// <see cref="SubscriptionRunner"/> with one subscription follows the chain on its own task. The lag of a batch is the
+/// <see cref="SubscriptionRunner"/> with one subscription follows the chain. Its capacity is a fresh subscription's catch-up
+/// over the whole chain afterwards. The lag of a batch is the
 /// time from its commit until the subscription's checkpoint covers it. The baseline is a bare sequential read of the
 /// same chain afterwards, in the same process and database. The follower pauses as the serve worker does (the poll
 /// interval, only when a round found no full batch), so the lag includes that pause.
@@ -106,6 +111,15 @@ public sealed class SubscriptionLagBenchmark
         var appendSeconds = await appending;
         var lags = commits.Select(c => reached.First(r => r.Position >= c.Sequence).AtMs - c.AtMs).Select(ms => Math.Max(0, ms)).ToList();
 
+        progress.WriteLine("capacity: a fresh subscription catching up over the whole chain");
+        var fresh = new CountingSubscription("bench_catch_up");
+        var catchUpRunner = new SubscriptionRunner(store, new SubscriptionCheckpoints(scratch, TimeProvider.System), new ParkedEvents(scratch, TimeProvider.System),
+            [fresh], options, TimeProvider.System, NullLogger<SubscriptionRunner>.Instance);
+        var catchUp = Stopwatch.StartNew();
+        await catchUpRunner.CatchUpAsync(cancellationToken);
+        catchUp.Stop();
+        if (fresh.Delivered != count) throw new InvalidOperationException($"the catch-up delivered {fresh.Delivered} events, expected {count}");
+
         progress.WriteLine("baseline: a bare sequential read of the same chain");
         var read = Stopwatch.StartNew();
         long after = 0;
@@ -116,16 +130,16 @@ public sealed class SubscriptionLagBenchmark
             after = batch[^1].Sequence;
         }
         read.Stop();
-        return new SubscriptionLagReport(count, AppendBatch, options.BatchSize, poll.TotalMilliseconds, appendSeconds, deliverSeconds, read.Elapsed.TotalSeconds,
+        return new SubscriptionLagReport(count, AppendBatch, options.BatchSize, poll.TotalMilliseconds, appendSeconds, deliverSeconds, catchUp.Elapsed.TotalSeconds, read.Elapsed.TotalSeconds,
             lags, maxLag, (deliverSeconds - appendSeconds) * 1000);
     }
 
-    private sealed class CountingSubscription : IEventSubscription
+    private sealed class CountingSubscription(string name = "bench_lag") : IEventSubscription
     {
         private long _delivered;
         private long _last;
 
-        public string Name => "bench_lag";
+        public string Name => name;
         public IReadOnlySet<string> EventTypes { get; } = new HashSet<string>(StringComparer.Ordinal) { "OrderPlaced" };
         public long Delivered => Interlocked.Read(ref _delivered);
         public long LastSequence => Interlocked.Read(ref _last);
