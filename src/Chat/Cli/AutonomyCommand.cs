@@ -58,7 +58,7 @@ internal static class AutonomyCommand
         return command;
     }
 
-    private static async Task<string?> TheFounderAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    internal static async Task<string?> TheFounderAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT email FROM users WHERE role = 'founder' AND NOT disabled LIMIT 2");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -107,6 +107,7 @@ public static class LiveShopCli
         root.Add(SchedulesCommand.Create());
         root.Add(AutonomyCommand.Create());
         root.Add(ReactionsCommand.Create());
+        root.Add(AlertsCommand.Create());
         foreach (var verb in BesideVerbs.Create()) root.Add(verb);
         return root;
     }
