@@ -90,6 +90,7 @@ public static class LiveShopWebApp
         app.MapMessagingApi();
         app.MapMetricsApi();
         app.MapAutonomyApi();
+        app.MapAlertsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
