@@ -11,7 +11,7 @@ namespace LiveShop.Kernel.Automation;
 
 /// <summary>What an automation asks for: the action and its arguments, what set it off, and why.</summary>
 /// <param name="Automation">The automation's name; the request is made by <c>automation:&lt;name&gt;</c>.</param>
-/// <param name="Action">The action's contract name, e.g. <c>pause_ad_set</c>.</param>
+/// <param name="Action">The action's contract name (an <c>ActionName</c> constant of its definition).</param>
 /// <param name="Parameters">The action's arguments.</param>
 /// <param name="Trigger">What set it off, e.g. <c>event:&lt;event id&gt;</c> or <c>job:roas_kill_switch:2026-12-02</c>; the same trigger never acts twice.</param>
 /// <param name="Reason">Why, in a sentence a person reads on the approval card or in the decision log.</param>

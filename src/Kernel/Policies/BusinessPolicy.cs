@@ -163,6 +163,19 @@ public sealed record AutomationPolicy
 
     /// <summary>Refunds of one product for the same reason: at <see cref="RepeatedFaults.Count"/> within <see cref="RepeatedFaults.Days"/> days, Quality &amp; Risk is notified and the product's ads are proposed for pausing.</summary>
     public required RepeatedFaults RepeatedFaults { get; init; }
+
+    /// <summary>A supplier raising a unit cost by at least <see cref="SupplierCostAlerts.MinIncreasePct"/> percent is an alert.</summary>
+    public required SupplierCostAlerts SupplierCostAlerts { get; init; }
+}
+
+/// <summary>When a supplier's cost increase is worth an alert (smaller ones are ordinary repricing).</summary>
+public sealed record SupplierCostAlerts
+{
+    /// <summary>Whether supplier cost increases raise alerts at all.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>The smallest increase, in percent of the old unit cost, that raises one.</summary>
+    public required decimal MinIncreasePct { get; init; }
 }
 
 /// <summary>When refunds of one product for one reason count as a repeated fault.</summary>

@@ -72,6 +72,7 @@ public static class PolicyLoader
         var alerts = root.Section("alerts");
         var guardrails = new[] { "roas_kill_switch", "negative_margin_pause", "daily_spend_cap" }.ToDictionary(k => k, automation.Section);
         var repeatedFaults = automation.Section("repeated_faults");
+        var supplierCostAlerts = automation.Section("supplier_cost_alerts");
 
         var policy = new BusinessPolicy
         {
@@ -122,6 +123,10 @@ public static class PolicyLoader
                 {
                     Enabled = repeatedFaults.Boolean("enabled"), Count = repeatedFaults.Integer("count"), Days = repeatedFaults.Integer("days"),
                 },
+                SupplierCostAlerts = new SupplierCostAlerts
+                {
+                    Enabled = supplierCostAlerts.Boolean("enabled"), MinIncreasePct = supplierCostAlerts.Decimal("min_increase_pct"),
+                },
             },
             Alerts = new AlertPolicy
             {
@@ -132,7 +137,7 @@ public static class PolicyLoader
                 CooldownHours = alerts.Integer("cooldown_hours"),
             },
         };
-        foreach (var section in new[] { refunds, ads, pricing, inventory, fraud, listings, risk, proofs, roles, automation, alerts }.Concat(guardrails.Values).Append(repeatedFaults))
+        foreach (var section in new[] { refunds, ads, pricing, inventory, fraud, listings, risk, proofs, roles, automation, alerts }.Concat(guardrails.Values).Append(repeatedFaults).Append(supplierCostAlerts))
             section.RejectUnknownKeys();
         return policy;
     }

@@ -12,6 +12,7 @@ public static class AlertKinds
     public const string PayoutHold = "payout_hold";
     public const string DeliveryDelay = "delivery_delay";
     public const string SupplierCostIncrease = "supplier_cost_increase";
+    public const string MarginBelowFloor = "margin_below_floor";
     public const string RepeatedFault = "repeated_fault";
 }
 

@@ -12,11 +12,13 @@ public enum BadDirection
 /// <summary>
 /// An anomaly rule on a metric of the metrics store: the metric over a trailing window of <see cref="WindowDays"/> days,
 /// judged against the same window's values over the baseline; only a change past <see cref="MinRelativeChange"/> of the
-/// baseline's centre, on enough volume (<see cref="Enough"/>), is an alert.
+/// baseline's centre, on enough volume (<see cref="Enough"/>), is an alert. <see cref="Deviations"/>, when given, replaces
+/// the policy's MAD multiplier: a ratio that is noisy day to day (ROAS, conversion) would otherwise have a range reaching
+/// below zero, and its relative drop is what tells an incident.
 /// </summary>
 public sealed record MetricRule(
     string Kind, string Metric, string Grain, BadDirection Direction, int WindowDays, decimal MinRelativeChange, decimal MinAbsoluteChange,
-    Func<MetricComponents, bool> Enough);
+    Func<MetricComponents, bool> Enough, decimal? Deviations = null);
 
 /// <summary>
 /// An anomaly rule on a daily count (refund requests, disputes opened, failed payments) over a trailing window: Poisson-like
@@ -32,8 +34,8 @@ public static class AlertRules
     /// <summary>Rules over the metrics store's series.</summary>
     public static IReadOnlyList<MetricRule> Metrics { get; } =
     [
-        new(AlertKinds.RoasDrop, "roas", MetricGrains.AdSet, BadDirection.Down, 3, 0.35m, 0.3m, c => c.AdSpend >= 30m),
-        new(AlertKinds.ConversionDrop, "conversion_rate", MetricGrains.Product, BadDirection.Down, 5, 0.45m, 0.3m, c => c.Sessions >= 400m),
+        new(AlertKinds.RoasDrop, "roas", MetricGrains.AdSet, BadDirection.Down, 5, 0.45m, 0.3m, c => c.AdSpend >= 50m, Deviations: 2m),
+        new(AlertKinds.ConversionDrop, "conversion_rate", MetricGrains.Product, BadDirection.Down, 5, 0.45m, 0.3m, c => c.Sessions >= 400m, Deviations: 2m),
         new(AlertKinds.DeliveryDelay, "delivery_sla_days", MetricGrains.Channel, BadDirection.Up, 3, 0.5m, 3m, c => c.DeliveredOrders >= 20m),
     ];
 

@@ -63,7 +63,7 @@ public sealed class AlertScanJob(MetricSeriesTable series, IDbContextFactory<Liv
                 .Where(c => c is not null && rule.Enough(c))
                 .Select(c => definition.Value(c!)).OfType<decimal>().ToList();
             if (baseline.Count < settings.MinBaselineDays) continue;
-            var range = ExpectedRange.Of(baseline, settings.MadMultiplier, rule.MinAbsoluteChange)!;
+            var range = ExpectedRange.Of(baseline, rule.Deviations ?? settings.MadMultiplier, rule.MinAbsoluteChange)!;
             if (!Breaks(rule.Direction, observed, range, rule.MinRelativeChange)) continue;
             drafts.Add(Draft(rule.Kind, rule.Metric, rule.Grain, entity, observed, range, day, rule.WindowDays,
                 $"{Words(rule.Metric)} of {entity} was {Format(observed)} over the {rule.WindowDays} days to {day:d MMM}, " +

@@ -12,7 +12,7 @@ namespace LiveShop.Kernel.Automation.Reactions;
 /// <summary>
 /// Workflow C step 4: when refunds of one product for the same reason reach the policy's count within its window
 /// (<c>automation.repeated_faults</c>), Quality &amp; Risk is notified (a <c>ProductFaultDetected</c> event) and pausing each
-/// of the product's active ad sets is proposed through <c>pause_ad_set</c>. No action pauses or delists a listing, so the
+/// of the product's active ad sets is proposed (<see cref="PauseAdSetAction"/>). No action pauses or delists a listing, so the
 /// notice asks Quality &amp; Risk to decide that. It fires on the refund that reaches the count, not on every one after it.
 /// </summary>
 public sealed class RepeatedFaultReaction(

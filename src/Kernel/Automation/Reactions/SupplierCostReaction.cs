@@ -38,6 +38,7 @@ public sealed class SupplierCostReaction(
     public async Task HandleAsync(StoredEvent e, CancellationToken cancellationToken)
     {
         var productId = e.RequiredText("product_id");
+        await AlertOnIncreaseAsync(e, productId, cancellationToken);
         var unitCost = e.Number("to_cost") ?? throw new InvalidOperationException($"SupplierCostChanged {e.EventId} has no to_cost");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
@@ -53,7 +54,7 @@ public sealed class SupplierCostReaction(
             ProductId = productId, SupplierId = e.Text("supplier_id"), MarginPct = Math.Round(margin, 2), FloorPct = floor,
             UnitCost = unitCost, product.Price, ProposedPrice = proposed,
         }, cancellationToken);
-        await alerts.RaiseAsync(new AlertDraft(AlertKinds.SupplierCostIncrease, "contribution_margin_pct", "product", productId, Math.Round(margin, 2), floor, null,
+        await alerts.RaiseAsync(new AlertDraft(AlertKinds.MarginBelowFloor, "contribution_margin_pct", "product", productId, Math.Round(margin, 2), floor, null,
             e.OccurredAt, e.OccurredAt, $"{productId} now costs {unitCost:0.00} from {e.Text("supplier_id") ?? "its supplier"}: its margin of {margin:0.0}% is below the {floor:0.#}% floor",
             AutomationRequester.RequesterPrefix + AutomationName), TimeSpan.FromHours(policy.Alerts.CooldownHours), cancellationToken);
         if (proposed is { } price && price > product.Price)
@@ -61,6 +62,17 @@ public sealed class SupplierCostReaction(
                 new Dictionary<string, object?> { ["product_id"] = productId, ["new_price"] = price }, e.Trigger(),
                 $"unit cost of {productId} now {unitCost:0.00}: margin {margin:0.0}% is below the {floor:0.#}% floor; {price:0.00} restores it"),
                 cancellationToken);
+    }
+    private async Task AlertOnIncreaseAsync(StoredEvent e, string productId, CancellationToken cancellationToken)
+    {
+        var policy = await policies.GetAsync(cancellationToken);
+        var settings = policy.Automation.SupplierCostAlerts;
+        if (!settings.Enabled || e.Number("change_pct") is not { } pct || pct < settings.MinIncreasePct) return;
+        var supplier = e.Text("supplier_id") ?? productId;
+        // One alert per supplier and incident: a supplier repricing its list raises one event per product.
+        await alerts.RaiseAsync(new AlertDraft(AlertKinds.SupplierCostIncrease, "unit_cost_change_pct", "supplier", supplier, pct, null, settings.MinIncreasePct,
+            e.OccurredAt, e.OccurredAt, $"{supplier} raised the unit cost of {productId} by {pct:0.#}% (to {e.Number("to_cost"):0.00})",
+            AutomationRequester.RequesterPrefix + AutomationName), TimeSpan.FromHours(policy.Alerts.CooldownHours), cancellationToken);
     }
 }
 

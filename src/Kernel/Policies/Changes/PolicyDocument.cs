@@ -69,6 +69,10 @@ public static class PolicyDocument
             {
                 ["enabled"] = p.Automation.RepeatedFaults.Enabled, ["count"] = p.Automation.RepeatedFaults.Count, ["days"] = p.Automation.RepeatedFaults.Days,
             },
+            ["supplier_cost_alerts"] = new JsonObject
+            {
+                ["enabled"] = p.Automation.SupplierCostAlerts.Enabled, ["min_increase_pct"] = p.Automation.SupplierCostAlerts.MinIncreasePct,
+            },
         },
         ["alerts"] = new JsonObject
         {

@@ -40,14 +40,14 @@ public sealed class ReactionBusiness : TestDatabase, IAsyncLifetime
             Order("o_late", "p_calm", 50m, placed: Now.AddDays(-9), fulfilled: Now.AddDays(-8)),
             Order("o_small", "p_calm", 50m, placed: Now.AddDays(-9), fulfilled: Now.AddDays(-8)),
             Order("o_big", "p_calm", 300m, placed: Now.AddDays(-9), fulfilled: Now.AddDays(-8)));
-        for (var i = 1; i <= 4; i++)
+        for (var i = 1; i <= FaultRefunds; i++)
             db.Orders.Add(Order($"o_f{i}", "p_fault", 50m, placed: Now.AddDays(-9), fulfilled: Now.AddDays(-8)));
         db.Orders.Add(Order("o_c1", "p_calm", 50m, placed: Now.AddDays(-9), fulfilled: Now.AddDays(-8)));
         db.Refunds.AddRange(
             Refund("rf_small", "o_small", 20m, "damaged", Now.AddDays(-1)),
             Refund("rf_big", "o_big", 300m, "damaged", Now.AddDays(-1)),
             Refund("rf_c1", "o_c1", 50m, "defective", Now.AddDays(-4)));
-        for (var i = 1; i <= 4; i++) db.Refunds.Add(Refund($"rf_f{i}", $"o_f{i}", 50m, "defective", FaultAt(i)));
+        for (var i = 1; i <= FaultRefunds; i++) db.Refunds.Add(Refund($"rf_f{i}", $"o_f{i}", 50m, "defective", FaultAt(i)));
         db.SupportTickets.AddRange(
             Ticket("t_where", "o_late", "Where is my order o_late?", "Tracking hasn't moved for days, when will it arrive?", "normal"),
             Ticket("t_small", "o_small", "Refund request for o_small", "I'd like a refund: damaged.", "normal"),
@@ -59,7 +59,10 @@ public sealed class ReactionBusiness : TestDatabase, IAsyncLifetime
     }
 
     /// <summary>When the i-th refund of p_fault was requested: one a day, the last a day before now.</summary>
-    public static DateTimeOffset FaultAt(int i) => Now.AddDays(i - 4);
+    public static DateTimeOffset FaultAt(int i) => Now.AddDays(i - FaultRefunds);
+
+    /// <summary>Refunds of p_fault for one reason inside the policy's window: one more than its count.</summary>
+    public const int FaultRefunds = 6;
 
     private static Product Product(string id, decimal price, decimal unitCost, int stock) => new()
     {

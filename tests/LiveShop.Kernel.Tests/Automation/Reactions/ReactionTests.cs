@@ -59,7 +59,7 @@ public sealed class ReactionTests(ReactionBusiness business) : IClassFixture<Rea
     public async Task The_refund_that_makes_a_repeated_fault_notifies_quality_and_risk_and_pauses_the_products_ads_once()
     {
         var h = await ReactionHarness.CreateAsync(business);
-        var refunds = Enumerable.Range(1, 4).Select(i => ReactionHarness.Event("RefundRequested",
+        var refunds = Enumerable.Range(1, ReactionBusiness.FaultRefunds).Select(i => ReactionHarness.Event("RefundRequested",
             new { refund_id = $"rf_f{i}", order_id = $"o_f{i}", customer_id = "c_1", amount = 50m, reason = "defective" }, ReactionBusiness.FaultAt(i))).ToArray();
         var calm = ReactionHarness.Event("RefundRequested", new { refund_id = "rf_c1", order_id = "o_c1", customer_id = "c_1", amount = 50m, reason = "defective" },
             ReactionBusiness.Now.AddDays(-4));
@@ -68,11 +68,11 @@ public sealed class ReactionTests(ReactionBusiness business) : IClassFixture<Rea
 
         var detected = Assert.Single(await h.PlatformEventsAsync(RepeatedFaultReaction.DetectedEvent));
         Assert.Equal("p_fault", detected.GetProperty("product_id").GetString());
-        Assert.Equal(3, detected.GetProperty("count").GetInt32());
-        Assert.Equal("rf_f3", detected.GetProperty("refund_id").GetString());
+        Assert.Equal(5, detected.GetProperty("count").GetInt32());
+        Assert.Equal("rf_f5", detected.GetProperty("refund_id").GetString());
         Assert.Equal("quality_risk", detected.GetProperty("notify").GetString());
         var alert = Assert.Single(await h.Alerts.ListAsync(null, 1000, CancellationToken.None), a => a.Draft.EntityId == "p_fault");
-        Assert.Equal(("repeated_fault", 3m, "automation:repeated_faults"), (alert.Draft.Kind, alert.Draft.Observed, alert.Draft.RaisedBy));
+        Assert.Equal(("repeated_fault", 5m, "automation:repeated_faults"), (alert.Draft.Kind, alert.Draft.Observed, alert.Draft.RaisedBy));
         var pause = Assert.Single(await h.DecisionsAsync(RepeatedFaultReaction.AutomationName));
         Assert.Equal(("pause_ad_set", "allow", "as_fault"), (pause.Action, pause.Decision, pause.Parameters.GetProperty("ad_set_id").GetString()));
         Assert.Equal(1, await h.ScalarAsync("SELECT count(*) FROM ad_sets WHERE id = 'as_fault' AND status = 'paused'"));
@@ -111,7 +111,10 @@ public sealed class ReactionTests(ReactionBusiness business) : IClassFixture<Rea
         Assert.Equal(5m, alert.GetProperty("margin_pct").GetDecimal());
         var raised = await h.Alerts.ListAsync(null, 1000, CancellationToken.None);
         var costAlert = Assert.Single(raised, a => a.Draft.EntityId == "p_cost");
-        Assert.Equal(("supplier_cost_increase", 5m, 15m), (costAlert.Draft.Kind, costAlert.Draft.Observed, costAlert.Draft.ExpectedLow));
+        Assert.Equal(("margin_below_floor", 5m, 15m), (costAlert.Draft.Kind, costAlert.Draft.Observed, costAlert.Draft.ExpectedLow));
+        // The 46.67 % rise is past the alert threshold (15 %), the 5 % one is ordinary repricing.
+        var increase = Assert.Single(raised, a => a.Draft.Kind == "supplier_cost_increase" && a.Draft.EntityId == "s_1");
+        Assert.Equal(46.67m, increase.Draft.Observed);
         Assert.DoesNotContain(raised, a => a.Draft.EntityId == "p_calm");
         var price = Assert.Single(await h.DecisionsAsync(SupplierCostReaction.AutomationName));
         Assert.Equal("change_price", price.Action);
