@@ -36,6 +36,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<MessagingWorkQueue>();
         services.AddHostedService<MessagingWorker>();
         services.AddHostedService<ApprovalSurfaceSync>();
+        services.AddSingleton<LiveShop.Memory.Events.Subscriptions.IEventSubscription, AlertDelivery>();
         return services;
     }
 }
