@@ -32,7 +32,7 @@ public sealed class EventValidatorTests
         Assert.Equal(6, contract.Select(t => t.Category).Distinct().Count());
         Assert.Equal(["FunctionRefused", "ApprovalRequested", "ApprovalDecided", "ActionExecuted", "ActionFailed", "ActionDenied",
                 "IntegrationConnected", "IntegrationDisconnected", "TaskStatusChanged", "GoalStatusChanged", "ActionApplied", "PolicyChanged", "AccountAccessChanged",
-                "AutonomyChanged", "TicketTriaged", "ProductFaultDetected", "MarginBelowFloor"],
+                "AlertRaised", "AlertAcknowledged", "AlertResolved", "AutonomyChanged", "TicketTriaged", "ProductFaultDetected", "MarginBelowFloor"],
             EventCatalogue.All.Where(t => t.Category == "Platform").Select(t => t.Type));
         Assert.Equal(["TicketOpened"], EventCatalogue.All.Where(t => t.Category == "Support").Select(t => t.Type));
         Assert.Equal(["SupplierCostChanged"], EventCatalogue.All.Where(t => t.Category == "Supply").Select(t => t.Type));
