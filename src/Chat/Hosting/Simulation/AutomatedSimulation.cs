@@ -49,6 +49,8 @@ public sealed class AutomatedSimulation(IServiceProvider services, SimulatedCloc
         var decisionLog = services.GetRequiredService<DecisionLog>();
         var alertStore = services.GetRequiredService<AlertStore>();
 
+        // Reactions start at the chain's head the first time they run: joined now, they react to the first simulated day.
+        await subscriptions.CatchUpAsync(cancellationToken);
         var played = new List<SimulatedDay>(days);
         var actions = new List<SimulatedAction>();
         var alerts = new List<SimulatedAlert>();
