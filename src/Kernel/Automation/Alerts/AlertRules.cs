@@ -13,8 +13,7 @@ public enum BadDirection
 /// An anomaly rule on a metric of the metrics store: the metric over a trailing window of <see cref="WindowDays"/> days,
 /// judged against the same window's values over the baseline; only a change past <see cref="MinRelativeChange"/> of the
 /// baseline's centre, on enough volume (<see cref="Enough"/>), is an alert. <see cref="Deviations"/>, when given, replaces
-/// the policy's MAD multiplier: a ratio that is noisy day to day (ROAS, conversion) would otherwise have a range reaching
-/// below zero, and its relative drop is what tells an incident.
+/// the policy's MAD multiplier for the rule.
 /// </summary>
 public sealed record MetricRule(
     string Kind, string Metric, string Grain, BadDirection Direction, int WindowDays, decimal MinRelativeChange, decimal MinAbsoluteChange,
@@ -34,8 +33,8 @@ public static class AlertRules
     /// <summary>Rules over the metrics store's series.</summary>
     public static IReadOnlyList<MetricRule> Metrics { get; } =
     [
-        new(AlertKinds.RoasDrop, "roas", MetricGrains.AdSet, BadDirection.Down, 5, 0.45m, 0.3m, c => c.AdSpend >= 50m, Deviations: 2m),
-        new(AlertKinds.ConversionDrop, "conversion_rate", MetricGrains.Product, BadDirection.Down, 5, 0.45m, 0.3m, c => c.Sessions >= 400m, Deviations: 2m),
+        new(AlertKinds.RoasDrop, "roas", MetricGrains.AdSet, BadDirection.Down, 5, 0.45m, 0.3m, c => c.AdSpend >= 50m),
+        new(AlertKinds.ConversionDrop, "conversion_rate", MetricGrains.Product, BadDirection.Down, 5, 0.45m, 0.3m, c => c.Sessions >= 400m),
         new(AlertKinds.DeliveryDelay, "delivery_sla_days", MetricGrains.Channel, BadDirection.Up, 3, 0.5m, 3m, c => c.DeliveredOrders >= 20m),
     ];
 
