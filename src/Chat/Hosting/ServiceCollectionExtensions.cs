@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddKnowledgeWorkers();
         services.AddHostedService<EventSubscriptionWorker>();
         services.AddSingleton<BusinessOverviewQuery>();
+        services.AddScoped<LiveShop.Chat.Alerts.OpenAlertBadge>();
         services.AddChainCheckpoints(configuration);
         // What the signed-in user's role may do in the console (the policy's roles: section).
         services.AddSingleton<ConsolePermissions>();

@@ -25,6 +25,7 @@ public sealed class AlertsBrowserTests(LiveShopServer server, Support.Browser br
 
         await page.Locator($"[data-testid=ack-{alert.AlertId}]").ClickAsync();
         await Assertions.Expect(card.Locator("[data-testid=alert-status]")).ToHaveTextAsync("acknowledged");
+        await Assertions.Expect(page.Locator("[data-testid=open-alerts]")).ToHaveCountAsync(0); // the badge follows at once
         await page.Locator("[data-testid=filter-open]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=no-alerts]")).ToBeVisibleAsync();
         await page.Locator("[data-testid=filter-acknowledged]").ClickAsync();
