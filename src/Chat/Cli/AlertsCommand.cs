@@ -55,14 +55,14 @@ internal static class AlertsCommand
 
     private static Command Move(string name, string description, string done, Func<AlertStore, Guid, string, CancellationToken, Task<bool>> move, string mustBe)
     {
-        var id = new Argument<string>("id") { Description = "Alert id (from alerts list)" };
+        var id = new Argument<string>("id") { Description = "Alert id, as the list verb prints it" };
         var actor = new Option<string?>("--as") { Description = "Email of the user doing it (default: the founder account)" };
         var command = new Command(name, description) { id, actor };
         command.SetAction(async (result, cancellationToken) =>
         {
             var typed = result.GetValue(id)!;
             if (!Guid.TryParse(typed, out var alertId))
-                return ApprovalsCommand.Fail(result, $"'{typed}' is not an alert id (a uuid, as alerts list prints it)", LiveShopCli.UsageExitCode);
+                return ApprovalsCommand.Fail(result, $"'{typed}' is not an alert id (a uuid, as the list verb prints it)", LiveShopCli.UsageExitCode);
             await using var host = await CliHost.OpenAsync(LiveShopConfiguration.Build(), result.Error(), cancellationToken);
             var user = result.GetValue(actor) ?? await AutonomyCommand.TheFounderAsync(host.DataSource, cancellationToken);
             if (user is null)
