@@ -22,26 +22,14 @@ internal sealed class DailySeries<T>(IReadOnlyDictionary<DateOnly, T> days, Func
 /// <summary>Sums of metric components over several days: flows add up, levels are the last day's.</summary>
 internal static class ComponentSums
 {
+    /// <summary>Sums <paramref name="days"/>, newest first (a level keeps the newest day's value).</summary>
     public static MetricComponents Sum(IEnumerable<MetricComponents> days)
     {
-        var list = days.ToList();
-        var columns = MetricComponents.Columns;
-        var values = new decimal?[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
+        var values = days.Select(d => d.ToValues()).ToList();
+        return MetricComponents.From([.. MetricComponents.Columns.Select((column, i) =>
         {
-            var column = i;
-            var parts = list.Select(d => Value(d, column)).ToList();
-            values[i] = MetricComponents.Levels.Contains(columns[i])
-                ? parts[0]
-                : parts.All(p => p is null) ? null : parts.Sum(p => p ?? 0m);
-        }
-        return MetricComponents.From(values);
+            var parts = values.Select(v => v[i]).ToList();
+            return MetricComponents.Levels.Contains(column) ? parts[0] : parts.All(p => p is null) ? null : parts.Sum(p => p ?? 0m);
+        })]);
     }
-
-    private static decimal? Value(MetricComponents c, int column) => column switch
-    {
-        0 => c.Revenue, 1 => c.Orders, 2 => c.NewCustomers, 3 => c.RefundedOrders, 4 => c.ChargedBackOrders, 5 => c.Margin,
-        6 => c.AdSpend, 7 => c.AdRevenue, 8 => c.AdOrders, 9 => c.Sessions, 10 => c.DeliveredOrders, 11 => c.DeliveryDays,
-        12 => c.Stock, 13 => c.Stockouts, 14 => c.Cash, _ => c.Burn30d,
-    };
 }

@@ -1,4 +1,3 @@
-using LiveShop.Kernel.Actions.Definitions.Ads;
 using LiveShop.Kernel.Automation.Jobs;
 using LiveShop.Kernel.Policies;
 using LiveShop.Memory.Data;
@@ -39,10 +38,8 @@ public sealed class DailySpendCapJob(IDbContextFactory<LiveShopDbContext> contex
         foreach (var adSet in active.OrderBy(a => a.ClosingRoas[^1] ?? 0m).ThenBy(a => a.Id, StringComparer.Ordinal))
         {
             if (total <= cap) break;
-            await requester.RequestAsync(new AutomationRequest(JobName, PauseAdSetAction.ActionName,
-                new Dictionary<string, object?> { ["ad_set_id"] = adSet.Id }, $"job:{JobName}:{day:yyyy-MM-dd}:{adSet.Id}",
-                $"active daily budgets add up to {total:0.##}, above the cap {cap:0.##}; {adSet.Id} has the lowest 7-day ROAS ({adSet.ClosingRoas[^1]:0.00})"),
-                cancellationToken);
+            await GuardrailPauses.RequestAsync(requester, JobName, day, adSet.Id,
+                $"active daily budgets add up to {total:0.##}, above the cap {cap:0.##}; {adSet.Id} has the lowest 7-day ROAS ({adSet.ClosingRoas[^1]:0.00})", cancellationToken);
             total -= adSet.DailyBudget;
             paused.Add(adSet.Id);
         }

@@ -1,4 +1,3 @@
-using LiveShop.Kernel.Actions.Definitions.Ads;
 using LiveShop.Kernel.Automation.Jobs;
 using LiveShop.Kernel.Policies;
 using LiveShop.Memory.Data;
@@ -46,10 +45,8 @@ public sealed class NegativeMarginPauseJob(IDbContextFactory<LiveShopDbContext> 
         foreach (var product in losing)
             foreach (var adSet in product.AdSets)
             {
-                await requester.RequestAsync(new AutomationRequest(JobName, PauseAdSetAction.ActionName,
-                    new Dictionary<string, object?> { ["ad_set_id"] = adSet.Id }, $"job:{JobName}:{day:yyyy-MM-dd}:{adSet.Id}",
-                    $"{product.ProductId} made {SalesMargins.Reported(product.Contribution):0.00} after ad spend over {window.From:yyyy-MM-dd}..{window.LastDay:yyyy-MM-dd}; its ad set {adSet.Id} spent {adSet.Spend:0.00}"),
-                    cancellationToken);
+                await GuardrailPauses.RequestAsync(requester, JobName, day, adSet.Id,
+                $"{product.ProductId} made {SalesMargins.Reported(product.Contribution):0.00} after ad spend over {window.From:yyyy-MM-dd}..{window.LastDay:yyyy-MM-dd}; its ad set {adSet.Id} spent {adSet.Spend:0.00}", cancellationToken);
                 requested++;
             }
         return new BusinessJobResult(losing.Count == 0

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LiveShop.Kernel.Actions.Definitions.Ads;
 using LiveShop.Kernel.Automation.Jobs;
 using LiveShop.Kernel.Policies;
 using LiveShop.Memory.Data;
@@ -37,10 +36,8 @@ public sealed class RoasKillSwitchJob(IDbContextFactory<LiveShopDbContext> conte
         foreach (var adSet in failing)
         {
             var roas = string.Join(", ", adSet.ClosingRoas.Select(r => r!.Value.ToString("0.00", CultureInfo.InvariantCulture)));
-            await requester.RequestAsync(new AutomationRequest(JobName, PauseAdSetAction.ActionName,
-                new Dictionary<string, object?> { ["ad_set_id"] = adSet.Id }, $"job:{JobName}:{day:yyyy-MM-dd}:{adSet.Id}",
-                $"7-day ROAS of {adSet.Id} stayed below the kill-switch floor {floor} at the close of the last {adSet.ClosingRoas.Count} days ({roas})"),
-                cancellationToken);
+            await GuardrailPauses.RequestAsync(requester, JobName, day, adSet.Id,
+                $"7-day ROAS of {adSet.Id} stayed below the kill-switch floor {floor} at the close of the last {adSet.ClosingRoas.Count} days ({roas})", cancellationToken);
         }
         return new BusinessJobResult(failing.Count == 0
             ? $"no active ad set below ROAS {floor} for {guardrail.Days} days up to {day:yyyy-MM-dd}"

@@ -39,4 +39,9 @@ public sealed record MetricComponents(
     /// <summary>Builds the record from values in <see cref="Columns"/> order.</summary>
     public static MetricComponents From(IReadOnlyList<decimal?> v) =>
         new(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15]);
+
+    /// <summary>The values in <see cref="Columns"/> order: the inverse of <see cref="From"/>.</summary>
+    public IReadOnlyList<decimal?> ToValues() =>
+        [Revenue, Orders, NewCustomers, RefundedOrders, ChargedBackOrders, Margin, AdSpend, AdRevenue, AdOrders, Sessions, DeliveredOrders,
+         DeliveryDays, Stock, Stockouts, Cash, Burn30d];
 }
